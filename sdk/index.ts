@@ -1,0 +1,17 @@
+export * from './schemas/config.ts';
+export * from './schemas/response.ts';
+export * from './schemas/events.ts';
+export { toFieldIssues, formatIssues, type FieldIssue } from './schemas/issues.ts';
+export { codePointLength } from './schemas/text.ts';
+export * from './segment.ts';
+export * from './stats.ts';
+export * from './errors.ts';
+export * from './retry.ts';
+export * from './client.ts';
+export * from './storage.ts';
+export * from './flush-lock.ts';
+export * from './outbox.ts';
+export * from './eligibility.ts';
+export * from './emitter.ts';
+export { parseOrThrow } from './validate.ts';
+export { randomUuid } from './ids.ts';

@@ -1,0 +1,211 @@
+import * as z from 'zod/mini';
+import type { UnloadSend } from './client.ts';
+import { isRetryable } from './errors.ts';
+import { localLock, type FlushLock } from './flush-lock.ts';
+import { responsePayloadSchema, type Ack, type ResponsePayload } from './schemas/response.ts';
+import type { KeyValueStorage } from './storage.ts';
+
+const entrySchema = z.object({ payload: responsePayloadSchema, queuedAt: z.number() });
+const storedSchema = z.object({ v: z.literal(1), entries: z.array(z.unknown()) });
+type Entry = z.output<typeof entrySchema>;
+
+/** What the outbox reports, so that nothing it drops goes unnoticed. */
+export type OutboxEvent =
+  | { type: 'delivered'; id: string; seq: number; ack: Ack }
+  | { type: 'dropped'; id: string; seq: number; reason: 'rejected' | 'expired' | 'overflow'; error?: unknown }
+  | { type: 'corrupt'; discarded: number; error?: unknown }
+  | { type: 'retry-later'; id: string; error: unknown };
+
+export interface OutboxOptions {
+  /** Where entries wait; use {@link browserStorage} in a page. */
+  storage: KeyValueStorage;
+  /** Delivers one response; rejects with a client error. Usually `client.submit`. */
+  send: (payload: ResponsePayload) => Promise<Ack>;
+  /** Hands a response to the browser while the page goes away. Usually `client.submitOnUnload`. */
+  sendOnUnload?: (payload: ResponsePayload) => UnloadSend;
+  /** Who may flush; {@link crossTabLock} in a page. @default a lock within this outbox */
+  lock?: FlushLock;
+  /** @default Date.now */
+  now?: () => number;
+  /** Entries kept at most; the oldest go first. @default 50 */
+  maxEntries?: number;
+  /** Entries older than this are dropped. @default 30 days */
+  maxAgeMs?: number;
+  onEvent?: (event: OutboxEvent) => void;
+  /** @default "onepoint:outbox" */
+  key?: string;
+}
+
+export interface FlushResult {
+  delivered: number;
+  /** Entries still waiting for a later chance. */
+  waiting: number;
+  /** False when another tab or flush held the lock. */
+  ran: boolean;
+}
+
+/** Something with `addEventListener`: `window` in a page. */
+export interface FlushTriggers {
+  addEventListener(type: string, listener: () => void): void;
+  removeEventListener(type: string, listener: () => void): void;
+}
+
+export interface Outbox {
+  /** Queues a response state; a state with a lower `seq` than the queued one is ignored. */
+  put(payload: ResponsePayload): void;
+  /** Sends what waits, oldest first, stopping at the first failure worth retrying. Never rejects. */
+  flush(): Promise<FlushResult>;
+  /** Hands every waiting response to the unload transport. Entries stay until acknowledged. */
+  flushOnUnload(): void;
+  /** What waits, oldest first. */
+  pending(): ResponsePayload[];
+  /** Flushes on `online` and visible, hands off on `pagehide` and hidden. Returns the detach function. */
+  attach(target: FlushTriggers, doc?: { visibilityState: string } & FlushTriggers): () => void;
+}
+
+/**
+ * A durable queue of response states, one entry per response id, keeping the highest `seq`.
+ * With the server's upsert by (id, seq) a response is neither lost nor counted twice.
+ */
+export function createOutbox(options: OutboxOptions): Outbox {
+  const key = options.key ?? 'onepoint:outbox';
+  const now = options.now ?? Date.now;
+  const maxEntries = options.maxEntries ?? 50;
+  const maxAgeMs = options.maxAgeMs ?? 30 * 24 * 60 * 60 * 1000;
+  const lock = options.lock ?? localLock();
+  const report = (event: OutboxEvent) => {
+    try {
+      options.onEvent?.(event);
+    } catch {
+      // A listener's failure must not stop delivery.
+    }
+  };
+
+  function read(): Entry[] {
+    const raw = options.storage.getItem(key);
+    if (raw === null) return [];
+    let parsed: unknown;
+    try {
+      parsed = JSON.parse(raw);
+    } catch (error) {
+      return discardAll(error);
+    }
+    const stored = storedSchema.safeParse(parsed);
+    if (!stored.success) return discardAll(stored.error);
+    const entries: Entry[] = [];
+    for (const candidate of stored.data.entries) {
+      const entry = entrySchema.safeParse(candidate);
+      if (entry.success) entries.push(entry.data);
+    }
+    const discarded = stored.data.entries.length - entries.length;
+    if (discarded > 0) {
+      report({ type: 'corrupt', discarded });
+      write(entries);
+    }
+    return entries;
+  }
+
+  function discardAll(error: unknown): Entry[] {
+    options.storage.removeItem(key);
+    report({ type: 'corrupt', discarded: 1, error });
+    return [];
+  }
+
+  function write(entries: Entry[]): void {
+    if (entries.length === 0) options.storage.removeItem(key);
+    else options.storage.setItem(key, JSON.stringify({ v: 1, entries }));
+  }
+
+  /** Drops what is too old or too many, reporting each. */
+  function bounded(entries: Entry[]): Entry[] {
+    const fresh = entries.filter((entry) => {
+      if (now() - entry.queuedAt <= maxAgeMs) return true;
+      report({ type: 'dropped', id: entry.payload.id, seq: entry.payload.seq, reason: 'expired' });
+      return false;
+    });
+    const overflow = fresh.length - maxEntries;
+    for (const entry of fresh.slice(0, Math.max(0, overflow))) {
+      report({ type: 'dropped', id: entry.payload.id, seq: entry.payload.seq, reason: 'overflow' });
+    }
+    return overflow > 0 ? fresh.slice(overflow) : fresh;
+  }
+
+  /** Removes `id` if what is stored is not newer than `seq`. */
+  function settle(id: string, seq: number): void {
+    const entries = read();
+    const kept = entries.filter((entry) => entry.payload.id !== id || entry.payload.seq > seq);
+    if (kept.length !== entries.length) write(kept);
+  }
+
+  async function deliverAll(result: FlushResult): Promise<void> {
+    const entries = bounded(read());
+    write(entries);
+    for (const { payload } of entries) {
+      try {
+        const ack = await options.send(payload);
+        settle(payload.id, payload.seq);
+        result.delivered++;
+        report({ type: 'delivered', id: payload.id, seq: payload.seq, ack });
+      } catch (error) {
+        if (isRetryable(error)) {
+          report({ type: 'retry-later', id: payload.id, error });
+          return;
+        }
+        settle(payload.id, payload.seq);
+        report({ type: 'dropped', id: payload.id, seq: payload.seq, reason: 'rejected', error });
+      }
+    }
+  }
+
+  let inFlight: Promise<FlushResult> | undefined;
+
+  const outbox: Outbox = {
+    put(payload) {
+      const entries = read();
+      const existing = entries.find((entry) => entry.payload.id === payload.id);
+      if (existing && existing.payload.seq > payload.seq) return;
+      const others = entries.filter((entry) => entry.payload.id !== payload.id);
+      write(bounded([...others, { payload, queuedAt: existing?.queuedAt ?? now() }]));
+    },
+    flush() {
+      inFlight ??= (async () => {
+        const result: FlushResult = { delivered: 0, waiting: 0, ran: false };
+        try {
+          result.ran = await lock.run(() => deliverAll(result));
+        } catch (error) {
+          report({ type: 'retry-later', id: '', error });
+        } finally {
+          inFlight = undefined;
+        }
+        result.waiting = read().length;
+        return result;
+      })();
+      return inFlight;
+    },
+    flushOnUnload() {
+      if (!options.sendOnUnload) return;
+      for (const { payload } of read()) {
+        try {
+          options.sendOnUnload(payload);
+        } catch (error) {
+          report({ type: 'retry-later', id: payload.id, error });
+        }
+      }
+    },
+    pending: () => read().map((entry) => entry.payload),
+    attach(target, doc) {
+      const online = () => void outbox.flush();
+      const hide = () => outbox.flushOnUnload();
+      const visibility = () => (doc?.visibilityState === 'hidden' ? hide() : online());
+      target.addEventListener('online', online);
+      target.addEventListener('pagehide', hide);
+      doc?.addEventListener('visibilitychange', visibility);
+      return () => {
+        target.removeEventListener('online', online);
+        target.removeEventListener('pagehide', hide);
+        doc?.removeEventListener('visibilitychange', visibility);
+      };
+    },
+  };
+  return outbox;
+}

@@ -1,0 +1,78 @@
+import * as z from 'zod/mini';
+import { isoDateTime, text } from './text.ts';
+
+/** Upper bounds of the wire format, shared by client and collector. */
+export const LIMITS = {
+  /** Comment and follow-up answers, in code points. */
+  textLength: 5000,
+  drivers: 8,
+  /** Request body, in bytes; the collector answers 413 above it. */
+  bodyBytes: 32 * 1024,
+} as const;
+
+export const RESPONSE_STATUSES = ['partial', 'complete'] as const;
+
+const uuid = z.string().check(z.regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[1-8][0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/i, { message: 'must be a UUID' }));
+
+/** The respondent, when the site identified them. */
+export const respondentSchema = z.strictObject({
+  id: text(256, 1),
+  email: z.optional(z.email({ message: 'must be an email address' })),
+  name: z.optional(text(200)),
+  traits: z.optional(z.record(z.string().check(z.maxLength(64)), z.union([text(500), z.number(), z.boolean(), z.null()]))),
+});
+
+/**
+ * `POST {endpoint}/v1/responses`. Sent at the first pick (`partial`) and again, with the same
+ * `id`, a higher `seq` and the full current state, at each later step. SPEC §6.
+ */
+export const responsePayloadSchema = z.strictObject({
+  id: uuid,
+  siteKey: z.string().check(z.regex(/^pk_[A-Za-z0-9_-]{4,64}$/, { message: 'must look like pk_…' })),
+  surveyId: z.string().check(z.regex(/^[a-z0-9][a-z0-9_-]{0,63}$/, { message: 'must be 1–64 lowercase letters, digits, _ or -' })),
+  seq: z.int().check(z.gte(0), z.lte(1_000_000)),
+  score: z.int().check(z.gte(0), z.lte(10)),
+  comment: z.optional(text(LIMITS.textLength)),
+  followUp: z.optional(text(LIMITS.textLength)),
+  drivers: z.optional(z.array(text(40, 1)).check(z.maxLength(LIMITS.drivers))),
+  contactConsent: z.optional(z.boolean()),
+  /** Email given on the thank-you screen when the respondent was not identified. */
+  contactEmail: z.optional(z.email({ message: 'must be an email address' })),
+  status: z.enum(RESPONSE_STATUSES),
+  anonymousId: text(128, 1),
+  user: z.optional(respondentSchema),
+  context: z.strictObject({
+    url: text(2048),
+    locale: text(35),
+    createdAt: isoDateTime(),
+    test: z.optional(z.boolean()),
+  }),
+});
+export type ResponsePayload = z.output<typeof responsePayloadSchema>;
+
+/** `200` answer to a response post. */
+export const ackSchema = z.object({
+  id: z.string(),
+  seq: z.int(),
+  segment: z.enum(['detractor', 'passive', 'promoter']),
+});
+export type Ack = z.output<typeof ackSchema>;
+
+/** Every 4xx/5xx body: `{ error: { code, message, issues? } }`. */
+export const errorBodySchema = z.object({
+  error: z.object({
+    code: z.string(),
+    message: z.optional(z.string()),
+    issues: z.optional(z.array(z.object({ path: z.string(), message: z.string() }))),
+  }),
+});
+export type ErrorBody = z.output<typeof errorBodySchema>;
+
+/** `GET {endpoint}/v1/eligibility?siteKey&userId`. */
+export const eligibilityAnswerSchema = z.object({
+  eligible: z.boolean(),
+  nextEligibleAt: z.optional(isoDateTime()),
+  lastRespondedAt: z.optional(isoDateTime()),
+  lastDismissedAt: z.optional(isoDateTime()),
+});
+export type EligibilityAnswer = z.output<typeof eligibilityAnswerSchema>;

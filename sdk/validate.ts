@@ -1,0 +1,13 @@
+import type * as z from 'zod/mini';
+import { InvalidInputError } from './errors.ts';
+import { toFieldIssues } from './schemas/issues.ts';
+
+/**
+ * Parses `input` with `schema`, or throws an {@link InvalidInputError} whose issues name each
+ * bad field. `what` names the input in the message ("survey configuration", "response").
+ */
+export function parseOrThrow<S extends z.ZodMiniType>(schema: S, input: unknown, what: string): z.output<S> {
+  const result = schema.safeParse(input, { reportInput: true });
+  if (!result.success) throw new InvalidInputError(what, toFieldIssues(result.error.issues));
+  return result.data;
+}
