@@ -49,7 +49,7 @@ export interface EligibilityVerdict {
   eligible: boolean;
   reason: EligibilityReason;
   /** When the reason stops applying, if it is a matter of time. */
-  nextEligibleAt?: number;
+  nextEligibleAt?: number | undefined;
   /** The visitor state to keep: it carries the sampling decision once made. */
   visitor: VisitorState;
 }
@@ -65,8 +65,7 @@ export function decideEligibility(input: EligibilityInput): EligibilityVerdict {
   const { throttle, now } = input;
   const sampled = input.visitor.sampled ?? input.random() < input.sample;
   const visitor: VisitorState = { ...input.visitor, sampled };
-  const no = (reason: EligibilityReason, nextEligibleAt?: number): EligibilityVerdict =>
-    nextEligibleAt === undefined ? { eligible: false, reason, visitor } : { eligible: false, reason, nextEligibleAt, visitor };
+  const no = (reason: EligibilityReason, nextEligibleAt?: number): EligibilityVerdict => ({ eligible: false, reason, nextEligibleAt, visitor });
 
   if (input.test) return { eligible: true, reason: 'test', visitor };
   if (input.force) return { eligible: true, reason: 'forced', visitor };

@@ -6,8 +6,6 @@ export interface Emitter<M> {
   on<K extends keyof M>(name: K, listener: (payload: M[K]) => void): () => void;
   off<K extends keyof M>(name: K, listener: (payload: M[K]) => void): void;
   emit<K extends keyof M>(name: K, payload: M[K]): void;
-  /** Removes every listener. */
-  clear(): void;
 }
 
 /**
@@ -20,16 +18,16 @@ export interface Emitter<M> {
  */
 export function createEmitter<M>(onListenerError: ListenerErrorHandler = defaultReport): Emitter<M> {
   const listeners = new Map<keyof M, Set<(payload: never) => void>>();
+  const off: Emitter<M>['off'] = (name, listener) => void listeners.get(name)?.delete(listener);
+  // Methods close over `listeners`, never `this`: `const { on } = emitter` works.
   return {
     on(name, listener) {
       const set = listeners.get(name) ?? new Set();
       set.add(listener);
       listeners.set(name, set);
-      return () => this.off(name, listener);
+      return () => off(name, listener);
     },
-    off(name, listener) {
-      listeners.get(name)?.delete(listener);
-    },
+    off,
     emit(name, payload) {
       for (const listener of [...(listeners.get(name) ?? [])]) {
         try {
@@ -39,7 +37,6 @@ export function createEmitter<M>(onListenerError: ListenerErrorHandler = default
         }
       }
     },
-    clear: () => listeners.clear(),
   };
 }
 

@@ -1,7 +1,10 @@
 import type { ErrorBody } from './schemas/response.ts';
 import type { FieldIssue } from './schemas/issues.ts';
 import { formatIssues } from './schemas/issues.ts';
+import type { InvalidInputError } from './invalid-input-error.ts';
 import { isRetryableStatus } from './retry.ts';
+
+export { InvalidInputError } from './invalid-input-error.ts';
 
 /** The server answered with a status other than 2xx. `body` is its parsed error body, when it sent one. */
 export class HttpError extends Error {
@@ -36,15 +39,6 @@ export class TimeoutError extends Error {
   readonly retryable = true;
   constructor(readonly url: string, readonly timeoutMs: number, options?: { cause?: unknown }) {
     super(`no answer from ${url} within ${timeoutMs} ms`, options);
-  }
-}
-
-/** An input failed its schema. Raised before any request is made; nothing was sent. */
-export class InvalidInputError extends Error {
-  override readonly name = 'InvalidInputError' as const;
-  readonly retryable = false;
-  constructor(readonly what: string, readonly issues: FieldIssue[]) {
-    super(`invalid ${what}: ${formatIssues(issues)}`);
   }
 }
 

@@ -1,4 +1,5 @@
 export * from './schemas/config.ts';
+export * from './schemas/identity.ts';
 export * from './schemas/response.ts';
 export * from './schemas/events.ts';
 export { toFieldIssues, formatIssues, type FieldIssue } from './schemas/issues.ts';
@@ -11,6 +12,7 @@ export * from './client.ts';
 export * from './storage.ts';
 export * from './flush-lock.ts';
 export * from './outbox.ts';
+export * from './outbox-store.ts';
 export * from './eligibility.ts';
 export * from './emitter.ts';
 export { parseOrThrow } from './validate.ts';

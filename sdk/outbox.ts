@@ -4,6 +4,7 @@ import { isRetryable } from './errors.ts';
 import { localLock, type FlushLock } from './flush-lock.ts';
 import { responsePayloadSchema, type Ack, type ResponsePayload } from './schemas/response.ts';
 import type { KeyValueStorage } from './storage.ts';
+import { OUTBOX_KEY, stashResponse } from './outbox-store.ts';
 
 const entrySchema = z.object({ payload: responsePayloadSchema, queuedAt: z.number() });
 const storedSchema = z.object({ v: z.literal(1), entries: z.array(z.unknown()) });
@@ -32,7 +33,7 @@ export interface OutboxOptions {
   /** Entries older than this are dropped. @default 30 days */
   maxAgeMs?: number;
   onEvent?: (event: OutboxEvent) => void;
-  /** @default "onepoint:outbox" */
+  /** @default {@link OUTBOX_KEY} */
   key?: string;
 }
 
@@ -68,7 +69,7 @@ export interface Outbox {
  * With the server's upsert by (id, seq) a response is neither lost nor counted twice.
  */
 export function createOutbox(options: OutboxOptions): Outbox {
-  const key = options.key ?? 'onepoint:outbox';
+  const key = options.key ?? OUTBOX_KEY;
   const now = options.now ?? Date.now;
   const maxEntries = options.maxEntries ?? 50;
   const maxAgeMs = options.maxAgeMs ?? 30 * 24 * 60 * 60 * 1000;
@@ -161,11 +162,8 @@ export function createOutbox(options: OutboxOptions): Outbox {
 
   const outbox: Outbox = {
     put(payload) {
-      const entries = read();
-      const existing = entries.find((entry) => entry.payload.id === payload.id);
-      if (existing && existing.payload.seq > payload.seq) return;
-      const others = entries.filter((entry) => entry.payload.id !== payload.id);
-      write(bounded([...others, { payload, queuedAt: existing?.queuedAt ?? now() }]));
+      stashResponse(options.storage, payload, now(), key);
+      write(bounded(read()));
     },
     flush() {
       inFlight ??= (async () => {

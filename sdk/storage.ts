@@ -65,6 +65,26 @@ export function resilientStorage(primary: () => KeyValueStorage | undefined, onF
   };
 }
 
+/**
+ * The lightest wrapper: reads give `null` and writes do nothing when `storage` throws. For the
+ * script-tag loader, which only reads and marks; whatever must persist goes through
+ * {@link resilientStorage}.
+ */
+export function quietStorage(storage: () => KeyValueStorage): KeyValueStorage {
+  const attempt = <T>(action: (store: KeyValueStorage) => T, fallback: T): T => {
+    try {
+      return action(storage());
+    } catch {
+      return fallback;
+    }
+  };
+  return {
+    getItem: (key) => attempt((store) => store.getItem(key), null),
+    setItem: (key, value) => attempt((store) => store.setItem(key, value), undefined),
+    removeItem: (key) => attempt((store) => store.removeItem(key), undefined),
+  };
+}
+
 /** `localStorage` when usable, memory otherwise. Browser only; safe to call anywhere. */
 export function browserStorage(onFallback?: (error: unknown) => void): KeyValueStorage {
   return resilientStorage(() => globalThis.localStorage, onFallback);

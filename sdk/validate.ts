@@ -1,5 +1,5 @@
 import type * as z from 'zod/mini';
-import { InvalidInputError } from './errors.ts';
+import { InvalidInputError } from './invalid-input-error.ts';
 import { toFieldIssues } from './schemas/issues.ts';
 
 /**

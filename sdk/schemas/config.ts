@@ -1,5 +1,6 @@
 import * as z from 'zod/mini';
-import { httpUrl, isoDateTime, text } from './text.ts';
+import './csp-safe.ts';
+import { httpUrl, text } from './text.ts';
 
 /** Where the card sits. `bottom` is a full-width bar, `center` a modal with a backdrop. */
 export const POSITIONS = ['bottom-right', 'bottom-left', 'bottom', 'center'] as const;
@@ -83,14 +84,3 @@ export type SurveyConfigInput = z.input<typeof surveyConfigSchema>;
 /** Configuration with every default applied. */
 export type SurveyConfig = z.output<typeof surveyConfigSchema>;
 export type Throttle = z.output<typeof throttleSchema>;
-
-/** Who the logged-in user is: `onepoint('identify', …)`. */
-export const identitySchema = z.strictObject({
-  userId: text(256, 1),
-  email: z.optional(z.email({ message: 'must be an email address' })),
-  name: z.optional(text(200)),
-  /** When the account was created: ISO date-time or epoch milliseconds. */
-  createdAt: z.optional(z.union([isoDateTime(), z.number().check(z.gte(0))])),
-  traits: z.optional(z.record(z.string().check(z.maxLength(64)), z.union([text(500), z.number(), z.boolean(), z.null()]))),
-});
-export type Identity = z.output<typeof identitySchema>;

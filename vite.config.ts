@@ -1,0 +1,62 @@
+import { defineConfig, type Plugin, type UserConfig } from 'vite';
+
+/** Squeezes the widget's stylesheets (template literals in *styles.ts): every byte of the UI chunk counts. */
+function compactCss(): Plugin {
+  return {
+    name: 'onepoint:compact-css',
+    transform(code, id) {
+      if (!id.endsWith('widget/mount/styles.ts')) return undefined;
+      return code.replace(/css = `([^`]*)`/, (_all, css: string) => `css = \`${css.replace(/\s*\n\s*/g, '').replace(/\s*([{};,>])\s*/g, '$1').replace(/;}/g, '}')}\``);
+    },
+  };
+}
+
+/**
+ * Three builds, one per mode:
+ * - default: `dist/onepoint.js`, the script-tag loader (IIFE, no dependencies);
+ * - `ui`: `dist/onepoint-ui.js`, the survey the loader imports when it is about to show,
+ *   with one chunk per locale;
+ * - `lib`: `dist/esm/sdk.js` and `dist/esm/widget.js` for bundler users, dependencies external.
+ */
+const jsx = { jsx: { runtime: 'automatic', importSource: 'preact' } } as const;
+
+const builds: Record<string, UserConfig> = {
+  loader: {
+    build: {
+      outDir: 'dist',
+      emptyOutDir: true,
+      target: 'es2020',
+      minify: true,
+      lib: { entry: 'widget/loader/main.ts', formats: ['iife'], name: 'onepointLoader', fileName: () => 'onepoint.js' },
+    },
+  },
+  ui: {
+    build: {
+      outDir: 'dist',
+      emptyOutDir: false,
+      target: 'es2020',
+      minify: true,
+      lib: { entry: 'widget/ui/entry.ts', formats: ['es'], fileName: () => 'onepoint-ui.js' },
+      // Lib mode leaves ES output readable; this chunk ships to browsers, so minify it fully.
+      rolldownOptions: { output: { chunkFileNames: 'onepoint-ui-[name]-[hash].js', minify: true, comments: false } },
+    },
+  },
+  lib: {
+    build: {
+      outDir: 'dist/esm',
+      emptyOutDir: true,
+      target: 'es2022',
+      minify: false,
+      lib: { entry: { sdk: 'sdk/index.ts', widget: 'widget/index.ts' }, formats: ['es'], fileName: (_format, name) => `${name}.js` },
+      rolldownOptions: { external: [/^preact/, /^@preact\//, /^zod/, /^ky/] },
+    },
+  },
+};
+
+export default defineConfig(({ mode }) => ({
+  oxc: jsx,
+  plugins: [compactCss()],
+  publicDir: false,
+  define: { 'process.env.NODE_ENV': JSON.stringify('production') },
+  ...(builds[mode] ?? builds.loader),
+}));

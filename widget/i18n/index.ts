@@ -1,0 +1,57 @@
+import { en, type MessageKey, type Messages } from './locales/en.ts';
+
+export type { MessageKey, Messages };
+
+/** Built-in locales. Each is its own chunk, fetched only when chosen. */
+const LOADERS: Record<string, () => Promise<Messages>> = {
+  en: async () => en,
+  es: () => import('./locales/es.ts').then((m) => m.es),
+  fr: () => import('./locales/fr.ts').then((m) => m.fr),
+  de: () => import('./locales/de.ts').then((m) => m.de),
+  pt: () => import('./locales/pt.ts').then((m) => m.pt),
+  it: () => import('./locales/it.ts').then((m) => m.it),
+  nl: () => import('./locales/nl.ts').then((m) => m.nl),
+  pl: () => import('./locales/pl.ts').then((m) => m.pl),
+  sv: () => import('./locales/sv.ts').then((m) => m.sv),
+  tr: () => import('./locales/tr.ts').then((m) => m.tr),
+  ja: () => import('./locales/ja.ts').then((m) => m.ja),
+  zh: () => import('./locales/zh.ts').then((m) => m.zh),
+  ar: () => import('./locales/ar.ts').then((m) => m.ar),
+  he: () => import('./locales/he.ts').then((m) => m.he),
+};
+
+export const LOCALES = Object.keys(LOADERS);
+const RTL = new Set(['ar', 'he', 'fa', 'ur']);
+
+/**
+ * The first built-in locale that fits, in order: configuration, the page's `lang`, the
+ * browser's languages; an exact match first, then the base language; English last.
+ */
+export function pickLocale(candidates: readonly (string | undefined | null)[]): string {
+  for (const candidate of candidates) {
+    if (!candidate) continue;
+    const base = candidate.toLowerCase().split('-')[0] ?? '';
+    if (LOADERS[base]) return base;
+  }
+  return 'en';
+}
+
+export function isRtl(locale: string): boolean {
+  return RTL.has(locale);
+}
+
+/** The locale's words with the page's overrides on top. Unknown keys in `overrides` are ignored. */
+export async function loadMessages(locale: string, overrides: Record<string, string> = {}): Promise<Messages> {
+  const messages = await (LOADERS[locale] ?? LOADERS.en ?? (async () => en))();
+  const merged: Messages = { ...messages };
+  for (const key of Object.keys(en) as MessageKey[]) {
+    const override = overrides[key];
+    if (override !== undefined) merged[key] = override;
+  }
+  return merged;
+}
+
+/** Fills `{name}` placeholders. Values are plain text: views render it as text, never as HTML. */
+export function fill(template: string, values: Record<string, string | number>): string {
+  return template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in values ? String(values[name]) : whole));
+}

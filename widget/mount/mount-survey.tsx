@@ -1,0 +1,166 @@
+import { render } from 'preact';
+// Straight from the modules, not the SDK index: the client and ky stay in the delivery chunk.
+import { createEmitter, type Emitter } from '../../sdk/emitter.ts';
+import { randomUuid } from '../../sdk/ids.ts';
+import { stashResponse } from '../../sdk/outbox-store.ts';
+import { surveyConfigSchema, type SurveyConfig, type SurveyConfigInput } from '../../sdk/schemas/config.ts';
+import { identitySchema, type Identity } from '../../sdk/schemas/identity.ts';
+import type { EventMap } from '../../sdk/schemas/events.ts';
+import { browserStorage, resilientStorage } from '../../sdk/storage.ts';
+import { parseOrThrow } from '../../sdk/validate.ts';
+import { fill, isRtl, loadMessages, pickLocale } from '../i18n/index.ts';
+import { createSurveyModel, type ModelChange, type SurveyModel } from '../model/survey-model.ts';
+import { anonymousId, countShown, updateVisitor } from '../shared/visitor-store.ts';
+import { Context, type Platform } from '../views/context.ts';
+import { Survey } from '../views/survey.tsx';
+import type { Delivery } from './delivery.ts';
+import { adoptMoreStyles, adoptStyles } from './stylesheets.ts';
+
+export interface MountOptions {
+  /** The logged-in user (`identify`). */
+  identity?: Identity | Record<string, unknown>;
+  /** Move focus into the survey when it opens: true when a user action opened it. @default false */
+  focus?: boolean;
+  /** Why it opened, reported in the `shown` event. @default "inline" for an element, "show" otherwise */
+  trigger?: EventMap['shown']['trigger'];
+  /** Share an emitter with the caller (the script tag does). */
+  events?: Emitter<EventMap>;
+  /** Share a delivery (client + outbox) with the caller. @default one made for this survey */
+  delivery?: Promise<Delivery>;
+  /** Clipboard and Web Share; defaults to the browser's. */
+  platform?: Platform;
+  /** @default Date.now */
+  now?: () => number;
+}
+
+export interface SurveyController {
+  /** Listens to `shown`, `scored`, `submitted`, `dismissed`, `closed`, `error`. */
+  on: Emitter<EventMap>['on'];
+  /** Resolves once the survey is on screen. */
+  ready: Promise<void>;
+  /** Closes as the respondent's close button would. */
+  close(): void;
+  /** Removes the survey and its listeners at once. */
+  destroy(): void;
+  /** The survey's state, once `ready`. */
+  readonly model: SurveyModel | undefined;
+}
+
+let instances = 0;
+
+/**
+ * Renders the survey. Into `element` as an inline embed, or, with `element` null, as a floating
+ * card (or modal, or bar) appended to `document.body`. Throws {@link InvalidInputError} naming
+ * the field for a bad configuration; the script tag turns that into a console error instead.
+ * @example
+ * import { mountSurvey } from 'onepoint/widget';
+ * const survey = mountSurvey(document.querySelector('#nps'), { endpoint: 'https://collector.example.com', siteKey: 'pk_live_1234' });
+ * survey.on('submitted', ({ score }) => console.log(score));
+ */
+export function mountSurvey(element: Element | null, input: SurveyConfigInput, options: MountOptions = {}): SurveyController {
+  const config: SurveyConfig = parseOrThrow(surveyConfigSchema, input, 'survey configuration');
+  const identity: Identity | undefined = options.identity === undefined ? undefined : parseOrThrow(identitySchema, options.identity, 'identity');
+  const doc = element?.ownerDocument ?? document;
+  const win = doc.defaultView ?? window;
+  const now = options.now ?? Date.now;
+  const events = options.events ?? createEmitter<EventMap>();
+  const storage = browserStorage();
+  // The delivery code (client, outbox, ky) is its own chunk, fetched as the survey shows.
+  const delivery = options.delivery ?? import('./delivery.ts').then((module) => module.createDelivery(config, { window: win, storage }));
+  delivery.catch(() => undefined);
+
+  const host = element ?? doc.createElement('onepoint-survey');
+  const shadow = host.shadowRoot ?? host.attachShadow({ mode: 'open' });
+  shadow.replaceChildren();
+  adoptStyles(shadow, config.accent);
+  const locale = pickLocale([config.locale, doc.documentElement.lang, ...(win.navigator.languages ?? [])]);
+  const root = doc.createElement('div');
+  root.className = 'root';
+  root.dataset.theme = config.theme;
+  root.dataset.position = config.position;
+  if (element) root.dataset.inline = '';
+  root.dir = isRtl(locale) ? 'rtl' : 'ltr';
+  root.lang = locale;
+  shadow.append(root);
+  if (!element) doc.body.append(host);
+
+  const previousFocus = doc.activeElement instanceof win.HTMLElement ? doc.activeElement : null;
+  let destroyed = false;
+
+  const notify = (change: ModelChange) => {
+    if (change.type === 'scored') {
+      updateVisitor(storage, { lastRespondedAt: now() });
+      events.emit('scored', { id: change.id, score: change.score, segment: change.segment });
+    } else if (change.type === 'submitted') {
+      const { id, seq, status, score } = change.payload;
+      events.emit('submitted', { id, seq, status, score, segment: change.segment });
+    } else if (change.type === 'dismissed') {
+      if (change.step === 'score') updateVisitor(storage, { lastDismissedAt: now() });
+      events.emit('dismissed', change.id === undefined ? { step: change.step } : { id: change.id, step: change.step });
+    } else {
+      events.emit('closed', change.id === undefined ? { completed: change.completed } : { id: change.id, completed: change.completed });
+      teardown();
+    }
+  };
+
+  const platform: Platform = options.platform ?? {
+    ...(win.navigator.clipboard ? { copyText: (text: string) => win.navigator.clipboard.writeText(text) } : {}),
+    ...(typeof win.navigator.share === 'function' ? { share: (data: ShareData) => win.navigator.share(data) } : {}),
+  };
+
+  function teardown() {
+    if (destroyed) return;
+    destroyed = true;
+    render(null, root);
+    if (element) shadow.replaceChildren();
+    else host.remove();
+    if (config.position === 'center' && previousFocus?.isConnected) previousFocus.focus();
+    if (!options.delivery) void delivery.then((ready) => ready.dispose()).catch(() => undefined);
+  }
+
+  let model: SurveyModel | undefined;
+  const ready = loadMessages(locale, config.messages).then((t) => {
+    if (destroyed) return;
+    const current = createSurveyModel({
+      config,
+      identity,
+      // Durable at once, even before the delivery chunk has arrived; sent as soon as it has.
+      deliver: (payload) => {
+        stashResponse(storage, payload, now());
+        void delivery.then((ready) => ready.outbox.flush()).catch(() => undefined);
+      },
+      newId: () => randomUuid(),
+      anonymousId: anonymousId(storage, () => randomUuid()),
+      locale,
+      pageUrl: win.location.href,
+      now,
+      notify,
+    });
+    model = current;
+    const say = (text: string, values: Record<string, string | number> = {}) => fill(text, { product: config.product, ...values });
+    const modal = !element && config.position === 'center';
+    render(
+      <Context.Provider value={{ model: current, t, say, platform, idPrefix: `op${++instances}`, rtl: isRtl(locale), adoptCss: (css) => adoptMoreStyles(shadow, css) }}>
+        <Survey focusOnOpen={options.focus ?? false} modal={modal} />
+      </Context.Provider>,
+      root,
+    );
+    countShown(sessionStore(win));
+    events.emit('shown', { surveyId: config.surveyId, trigger: options.trigger ?? (element ? 'inline' : 'show') });
+  });
+
+  ready.catch(() => teardown());
+  return {
+    on: events.on,
+    ready,
+    get model() {
+      return model;
+    },
+    close: () => (model ? model.actions.dismiss() : teardown()),
+    destroy: teardown,
+  };
+}
+
+function sessionStore(win: Window) {
+  return resilientStorage(() => win.sessionStorage);
+}

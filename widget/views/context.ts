@@ -1,0 +1,31 @@
+import { createContext } from 'preact';
+import { useContext } from 'preact/hooks';
+import type { Messages } from '../i18n/index.ts';
+import type { SurveyModel } from '../model/survey-model.ts';
+
+/** What touches the platform, injected so component tests pass fakes. */
+export interface Platform {
+  copyText?: (text: string) => Promise<void>;
+  share?: (data: { title?: string; text?: string; url?: string }) => Promise<void>;
+}
+
+export interface ViewContext {
+  model: SurveyModel;
+  t: Messages;
+  /** Fills `{product}` and other placeholders. */
+  say: (text: string, values?: Record<string, string | number>) => string;
+  platform: Platform;
+  /** Unique per survey, for ids inside the shadow root. */
+  idPrefix: string;
+  rtl: boolean;
+  /** Adds a stylesheet to the survey's shadow root (for chunks that arrive later). */
+  adoptCss: (css: string) => void;
+}
+
+export const Context = createContext<ViewContext | undefined>(undefined);
+
+export function useView(): ViewContext {
+  const value = useContext(Context);
+  if (!value) throw new Error('survey views render inside <Context.Provider>');
+  return value;
+}
