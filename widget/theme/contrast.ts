@@ -28,12 +28,13 @@ export function contrastRatio(a: Rgb, b: Rgb): number {
 }
 
 const WHITE: Rgb = { r: 255, g: 255, b: 255 };
-const NEAR_BLACK: Rgb = { r: 17, g: 17, b: 17 };
+// Pure black: against white or black, every colour reaches at least √21 ≈ 4.58:1.
+const BLACK: Rgb = { r: 0, g: 0, b: 0 };
 
 /**
- * The text colour to put on `background`: white or near-black, whichever contrasts more.
+ * The text colour to put on `background`: white or black, whichever contrasts more.
  * One of the two always reaches 4.5:1.
  */
-export function textOn(background: Rgb): '#ffffff' | '#111111' {
-  return contrastRatio(background, WHITE) >= contrastRatio(background, NEAR_BLACK) ? '#ffffff' : '#111111';
+export function textOn(background: Rgb): '#ffffff' | '#000000' {
+  return contrastRatio(background, WHITE) >= contrastRatio(background, BLACK) ? '#ffffff' : '#000000';
 }
