@@ -14,7 +14,7 @@ export function isScore(value: unknown): value is Score {
  * The segment a score belongs to: 0–6 detractor, 7–8 passive, 9–10 promoter.
  * @example segmentOf(9) // 'promoter'
  */
-export function segmentOf(score: Score): Segment {
+export function segmentOf(score: number): Segment {
   if (!isScore(score)) throw new RangeError(`score must be an integer from 0 to 10, got ${String(score)}`);
   if (score >= 9) return 'promoter';
   return score >= 7 ? 'passive' : 'detractor';

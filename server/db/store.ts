@@ -1,0 +1,84 @@
+import type { Distribution, NpsSummary, ResponsePayload, Segment } from '../../sdk/index.ts';
+
+export interface Site {
+  id: string;
+  name: string;
+  publicKey: string;
+  /** Exact origins (`https://shop.example`) whose pages may post. */
+  origins: string[];
+  createdAt: number;
+}
+
+export const FOLLOW_UP_STATUSES = ['new', 'contacted', 'resolved'] as const;
+export type FollowUpStatus = (typeof FOLLOW_UP_STATUSES)[number];
+
+/** A stored response as the admin API shows it. */
+export interface ResponseRecord {
+  id: string;
+  surveyId: string;
+  seq: number;
+  score: number;
+  segment: Segment;
+  status: 'partial' | 'complete';
+  comment: string | null;
+  followUp: string | null;
+  drivers: string[];
+  contactConsent: boolean;
+  contactEmail: string | null;
+  anonymousId: string;
+  user: { id: string; email: string | null; name: string | null; traits: Record<string, unknown> | null } | null;
+  url: string;
+  locale: string;
+  test: boolean;
+  createdAt: string;
+  receivedAt: string;
+  updatedAt: string;
+  followUpStatus: FollowUpStatus;
+  followUpOwner: string | null;
+}
+
+export interface FollowUpNote {
+  status: FollowUpStatus;
+  owner: string | null;
+  note: string | null;
+  createdAt: string;
+}
+
+export interface ResponseFilters {
+  segment?: Segment;
+  score?: number;
+  /** Epoch ms, inclusive. */
+  from?: number;
+  /** Epoch ms, exclusive. */
+  to?: number;
+  /** Case-insensitive match in the comment or follow-up answer. */
+  text?: string;
+  followUpStatus?: FollowUpStatus;
+  includeTest?: boolean;
+}
+
+export type Interval = 'day' | 'week' | 'month';
+
+export interface Stats {
+  summary: NpsSummary;
+  distribution: Distribution;
+  trend: ({ period: string } & NpsSummary)[];
+}
+
+export type UpsertResult = { kind: 'stored'; seq: number; segment: Segment } | { kind: 'foreign' };
+
+/** Everything the collector keeps. One implementation serves SQLite and Postgres. */
+export interface Store {
+  createSite(input: { name: string; origins: string[] }): Promise<{ site: Site; secretKey: string }>;
+  listSites(): Promise<Site[]>;
+  siteByPublicKey(publicKey: string): Promise<Site | undefined>;
+  siteBySecret(secretKey: string): Promise<Site | undefined>;
+  /** Keeps the highest `seq` per id, atomically; `foreign` when the id belongs to another site. */
+  upsertResponse(site: Site, payload: ResponsePayload, segment: Segment): Promise<UpsertResult>;
+  listResponses(siteId: string, filters: ResponseFilters, page: { limit: number; cursor?: string }): Promise<{ items: ResponseRecord[]; nextCursor: string | null }>;
+  stats(siteId: string, filters: Pick<ResponseFilters, 'from' | 'to' | 'includeTest'>, interval: Interval): Promise<Stats>;
+  updateFollowUp(siteId: string, id: string, change: { status?: FollowUpStatus; owner?: string | null; note?: string }): Promise<{ response: ResponseRecord; notes: FollowUpNote[] } | undefined>;
+  recordDismissal(siteId: string, userId: string): Promise<void>;
+  lastActivity(siteId: string, userId: string): Promise<{ lastRespondedAt?: number; lastDismissedAt?: number }>;
+  close(): Promise<void>;
+}

@@ -1,0 +1,32 @@
+import * as z from 'zod/mini';
+import { DEFAULT_DATABASE_URL } from './db/open.ts';
+import { formatIssues, toFieldIssues } from '../sdk/index.ts';
+
+const number = (fallback: number) =>
+  z.pipe(z._default(z.string().check(z.regex(/^\d+(\.\d+)?$/, { message: 'must be a number ≥ 0' })), String(fallback)), z.transform(Number));
+
+/** The collector's configuration, from the environment. */
+export const envSchema = z.object({
+  /** @default 8787 */
+  PORT: number(8787),
+  /** @default "0.0.0.0" */
+  HOST: z._default(z.string(), '0.0.0.0'),
+  /** `postgres://…` for Postgres, otherwise a SQLite file (`file:path` or a path). */
+  DATABASE_URL: z._default(z.string().check(z.minLength(1)), DEFAULT_DATABASE_URL),
+  /** Requests a client may send at once, per site. @default 30 */
+  RATE_LIMIT_BURST: number(30),
+  /** Sustained requests per second, per client and site. @default 1 */
+  RATE_LIMIT_PER_SECOND: number(1),
+  /** `1` behind a load balancer you run: client addresses come from X-Forwarded-For. */
+  TRUST_PROXY: z._default(z.enum(['0', '1']), '0'),
+  /** Seconds SIGTERM waits for requests in flight. @default 10 */
+  SHUTDOWN_GRACE_SECONDS: number(10),
+});
+
+export type CollectorEnv = z.output<typeof envSchema>;
+
+export function readEnv(env: Record<string, string | undefined> = process.env): CollectorEnv {
+  const result = envSchema.safeParse(env, { reportInput: true });
+  if (!result.success) throw new Error(`invalid collector environment: ${formatIssues(toFieldIssues(result.error.issues))}`);
+  return result.data;
+}

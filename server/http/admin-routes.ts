@@ -1,0 +1,91 @@
+import type { Context, Hono } from 'hono';
+import { stream } from 'hono/streaming';
+import type { ResponseFilters, Site } from '../db/store.ts';
+import { InvalidCursorError } from '../db/sql-store.ts';
+import type { AppDeps, AppEnv } from './app.ts';
+import { followUpPatchSchema, listQuerySchema, statsQuerySchema } from './admin-schemas.ts';
+import { csvHeader, csvRecord } from './csv.ts';
+import { problem } from './problem.ts';
+import { check, readJson } from './validate.ts';
+
+type AdminEnv = AppEnv & { Variables: AppEnv['Variables'] & { site: Site } };
+
+/** The admin API: `Authorization: Bearer sk_…`, every answer scoped to that key's site. */
+export function adminRoutes(app: Hono<AppEnv>, deps: AppDeps) {
+  const admin = app as unknown as Hono<AdminEnv>;
+
+  admin.use('/v1/responses', requireSecret);
+  admin.use('/v1/responses.csv', requireSecret);
+  admin.use('/v1/responses/:id/follow-up', requireSecret);
+  admin.use('/v1/stats', requireSecret);
+
+  async function requireSecret(c: Context<AdminEnv>, next: () => Promise<void>) {
+    // POST /v1/responses is the public ingest endpoint, not an admin call.
+    if (c.req.method === 'POST' && c.req.path === '/v1/responses') return next();
+    const match = /^Bearer (sk_[\w-]+)$/.exec(c.req.header('authorization') ?? '');
+    const site = match?.[1] ? await deps.store.siteBySecret(match[1]) : undefined;
+    if (!site) return problem(c, 401, 'unauthorized', 'send Authorization: Bearer sk_… with this site’s secret key');
+    c.set('site', site);
+    return next();
+  }
+
+  function filtersFrom(query: { segment?: ResponseFilters['segment']; score?: string; from?: string; to?: string; q?: string; followUpStatus?: ResponseFilters['followUpStatus']; includeTest?: string }): ResponseFilters {
+    return {
+      ...(query.segment ? { segment: query.segment } : {}),
+      ...(query.score !== undefined ? { score: Number(query.score) } : {}),
+      ...(query.from ? { from: Date.parse(query.from) } : {}),
+      ...(query.to ? { to: Date.parse(query.to) } : {}),
+      ...(query.q ? { text: query.q } : {}),
+      ...(query.followUpStatus ? { followUpStatus: query.followUpStatus } : {}),
+      includeTest: query.includeTest === 'true',
+    };
+  }
+
+  admin.get('/v1/responses', async (c) => {
+    const parsed = check(listQuerySchema, c.req.query());
+    if (!parsed.ok) return problem(c, 400, 'invalid_query', 'the filters are not valid', parsed.issues);
+    const { cursor, limit } = parsed.value;
+    try {
+      const page = await deps.store.listResponses(c.get('site').id, filtersFrom(parsed.value), { limit: limit ? Number(limit) : 50, ...(cursor ? { cursor } : {}) });
+      return c.json(page);
+    } catch (error) {
+      if (error instanceof InvalidCursorError) return problem(c, 400, 'invalid_cursor', error.message, [{ path: 'cursor', message: error.message }]);
+      throw error;
+    }
+  });
+
+  admin.get('/v1/stats', async (c) => {
+    const parsed = check(statsQuerySchema, c.req.query());
+    if (!parsed.ok) return problem(c, 400, 'invalid_query', 'the filters are not valid', parsed.issues);
+    return c.json(await deps.store.stats(c.get('site').id, filtersFrom(parsed.value), parsed.value.interval ?? 'week'));
+  });
+
+  admin.get('/v1/responses.csv', async (c) => {
+    const parsed = check(listQuerySchema, c.req.query());
+    if (!parsed.ok) return problem(c, 400, 'invalid_query', 'the filters are not valid', parsed.issues);
+    const siteId = c.get('site').id;
+    const filters = filtersFrom(parsed.value);
+    c.header('Content-Type', 'text/csv; charset=utf-8');
+    c.header('Content-Disposition', 'attachment; filename="onepoint-responses.csv"');
+    // Streamed a page at a time: an export of a million rows never sits in memory.
+    return stream(c, async (out) => {
+      await out.write(`\uFEFF${csvHeader()}`);
+      let cursor: string | null = null;
+      do {
+        const page: Awaited<ReturnType<typeof deps.store.listResponses>> = await deps.store.listResponses(siteId, filters, { limit: 500, ...(cursor ? { cursor } : {}) });
+        if (page.items.length) await out.write(page.items.map(csvRecord).join(''));
+        cursor = page.nextCursor;
+      } while (cursor && !out.aborted);
+    });
+  });
+
+  admin.patch('/v1/responses/:id/follow-up', async (c) => {
+    const body = await readJson(c);
+    if (!body.ok) return problem(c, 400, 'invalid_json', 'the body is not valid JSON');
+    const parsed = check(followUpPatchSchema, body.value);
+    if (!parsed.ok) return problem(c, 400, 'invalid_follow_up', 'the follow-up change is not valid', parsed.issues);
+    const updated = await deps.store.updateFollowUp(c.get('site').id, c.req.param('id'), parsed.value);
+    if (!updated) return problem(c, 404, 'not_found', 'no response with this id on this site');
+    return c.json(updated);
+  });
+}

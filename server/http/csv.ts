@@ -1,0 +1,40 @@
+import type { ResponseRecord } from '../db/store.ts';
+
+/** Columns of the export, in order. */
+export const CSV_COLUMNS = [
+  ['id', (r: ResponseRecord) => r.id],
+  ['received_at', (r) => r.receivedAt],
+  ['created_at', (r) => r.createdAt],
+  ['score', (r) => r.score],
+  ['segment', (r) => r.segment],
+  ['status', (r) => r.status],
+  ['comment', (r) => r.comment],
+  ['follow_up', (r) => r.followUp],
+  ['drivers', (r) => r.drivers.join('; ')],
+  ['contact_consent', (r) => (r.contactConsent ? 'yes' : 'no')],
+  ['contact_email', (r) => r.contactEmail ?? r.user?.email ?? null],
+  ['user_id', (r) => r.user?.id ?? null],
+  ['url', (r) => r.url],
+  ['locale', (r) => r.locale],
+  ['test', (r) => (r.test ? 'yes' : 'no')],
+  ['follow_up_status', (r) => r.followUpStatus],
+  ['follow_up_owner', (r) => r.followUpOwner],
+] as const satisfies readonly (readonly [string, (record: ResponseRecord) => string | number | null])[];
+
+/**
+ * One CSV cell. A cell that a spreadsheet would run as a formula (starting with `=`, `+`, `-`,
+ * `@`, tab or carriage return) gets a leading `'`; then RFC 4180 quoting.
+ */
+export function csvCell(value: string | number | null): string {
+  if (value === null) return '';
+  let text = String(value);
+  if (typeof value === 'string' && /^[=+\-@\t\r]/.test(text)) text = `'${text}`;
+  return /[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
+}
+
+export function csvRow(cells: readonly (string | number | null)[]): string {
+  return `${cells.map(csvCell).join(',')}\r\n`;
+}
+
+export const csvHeader = () => csvRow(CSV_COLUMNS.map(([name]) => name));
+export const csvRecord = (record: ResponseRecord) => csvRow(CSV_COLUMNS.map(([, read]) => read(record)));

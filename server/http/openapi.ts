@@ -1,0 +1,85 @@
+import { toJSONSchema } from 'zod/v4/core';
+import type * as z from 'zod/mini';
+import { ackSchema, eligibilityAnswerSchema, errorBodySchema, responsePayloadSchema } from '../../sdk/index.ts';
+import { dismissalSchema, followUpPatchSchema } from './admin-schemas.ts';
+
+const json = (schema: z.ZodMiniType) => toJSONSchema(schema, { unrepresentable: 'any', io: 'input' });
+const content = (ref: string) => ({ 'application/json': { schema: { $ref: `#/components/schemas/${ref}` } } });
+const error = (description: string) => ({ description, content: content('Error') });
+const admin = [{ secretKey: [] }];
+
+/** OpenAPI 3.1, generated from the same zod schemas the collector validates with. */
+export function openApiDocument(version: string) {
+  return {
+    openapi: '3.1.0',
+    info: { title: 'onepoint collector', version, description: 'The onepoint HTTP contract (SPEC §6). Any server that speaks it is a onepoint backend.' },
+    components: {
+      securitySchemes: { secretKey: { type: 'http', scheme: 'bearer', description: 'The site’s secret key, sk_…' } },
+      schemas: {
+        Response: json(responsePayloadSchema),
+        Ack: json(ackSchema),
+        Error: json(errorBodySchema),
+        Eligibility: json(eligibilityAnswerSchema),
+        Dismissal: json(dismissalSchema),
+        FollowUpPatch: json(followUpPatchSchema),
+      },
+    },
+    paths: {
+      '/v1/responses': {
+        post: {
+          summary: 'Store a response state (upsert by id, highest seq wins)',
+          requestBody: { required: true, content: { ...content('Response'), 'text/plain': { schema: { $ref: '#/components/schemas/Response' } } } },
+          responses: {
+            200: { description: 'Stored (or already stored with a higher seq)', content: content('Ack') },
+            400: error('Not valid JSON, or not the contract: issues name each field'),
+            401: error('Unknown site key'),
+            403: error('Origin not allowed for this site'),
+            409: error('The id belongs to another site'),
+            413: error('Body over 32 KiB'),
+            415: error('Neither application/json nor text/plain'),
+            429: error('Rate limited; see Retry-After'),
+          },
+        },
+        get: {
+          summary: 'List responses (admin)',
+          security: admin,
+          parameters: ['segment', 'score', 'from', 'to', 'q', 'followUpStatus', 'includeTest', 'cursor', 'limit'].map((name) => ({ name, in: 'query', schema: { type: 'string' } })),
+          responses: { 200: { description: '{ items, nextCursor }' }, 400: error('Bad filter'), 401: error('Missing or wrong secret key') },
+        },
+      },
+      '/v1/responses.csv': { get: { summary: 'CSV export, streamed (admin)', security: admin, responses: { 200: { description: 'text/csv' }, 401: error('Missing or wrong secret key') } } },
+      '/v1/responses/{id}/follow-up': {
+        patch: {
+          summary: 'Set follow-up status and owner, add a note (admin)',
+          security: admin,
+          parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'string' } }],
+          requestBody: { required: true, content: content('FollowUpPatch') },
+          responses: { 200: { description: '{ response, notes }' }, 400: error('Bad change'), 401: error('Missing or wrong secret key'), 404: error('No such response') },
+        },
+      },
+      '/v1/stats': {
+        get: {
+          summary: 'NPS with margin of error, 0–10 distribution, trend (admin)',
+          security: admin,
+          parameters: ['from', 'to', 'interval', 'includeTest'].map((name) => ({ name, in: 'query', schema: { type: 'string' } })),
+          responses: { 200: { description: '{ summary, distribution, trend }' }, 401: error('Missing or wrong secret key') },
+        },
+      },
+      '/v1/eligibility': {
+        get: {
+          summary: 'May this user be asked now? (cross-device memory)',
+          parameters: ['siteKey', 'userId'].map((name) => ({ name, in: 'query', required: true, schema: { type: 'string' } })),
+          responses: { 200: { description: 'Verdict', content: content('Eligibility') }, 400: error('Missing parameter'), 401: error('Unknown site key'), 403: error('Origin not allowed') },
+        },
+      },
+      '/v1/dismissals': {
+        post: {
+          summary: 'Record that an identified user dismissed the survey',
+          requestBody: { required: true, content: content('Dismissal') },
+          responses: { 204: { description: 'Recorded' }, 400: error('Bad body'), 401: error('Unknown site key'), 403: error('Origin not allowed') },
+        },
+      },
+      '/healthz': { get: { summary: 'Liveness and database reachability', responses: { 200: { description: '{ ok: true }' } } } },
+    },
+  };
+}

@@ -1,0 +1,30 @@
+import type { Context } from 'hono';
+import type * as z from 'zod/mini';
+import { toFieldIssues, type FieldIssue } from '../../sdk/index.ts';
+
+/** Parses with `schema`; on failure, the field issues for a 400. */
+export function check<S extends z.ZodMiniType>(schema: S, input: unknown): { ok: true; value: z.output<S> } | { ok: false; issues: FieldIssue[] } {
+  const result = schema.safeParse(input, { reportInput: true });
+  return result.success ? { ok: true, value: result.data } : { ok: false, issues: toFieldIssues(result.error.issues) };
+}
+
+/** Reads a JSON body sent as application/json or text/plain (beacons). `undefined` when it is not JSON. */
+export async function readJson(c: Context): Promise<{ ok: true; value: unknown } | { ok: false; reason: 'media-type' | 'json' }> {
+  const type = (c.req.header('content-type') ?? 'text/plain').split(';')[0]?.trim().toLowerCase();
+  if (type !== 'application/json' && type !== 'text/plain') return { ok: false, reason: 'media-type' };
+  const text = await c.req.text();
+  try {
+    return { ok: true, value: JSON.parse(text) };
+  } catch {
+    return { ok: false, reason: 'json' };
+  }
+}
+
+/** The client address, for rate limiting: the socket's, or the first `X-Forwarded-For` hop behind a trusted proxy. */
+export function clientIp(c: Context, trustProxy: boolean, socketAddress: string | undefined): string {
+  if (trustProxy) {
+    const forwarded = c.req.header('x-forwarded-for')?.split(',')[0]?.trim();
+    if (forwarded) return forwarded;
+  }
+  return socketAddress ?? 'unknown';
+}

@@ -1,0 +1,74 @@
+import { execFile } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { afterAll, describe, expect, it } from 'vitest';
+import { openDatabase } from '../../server/db/open.ts';
+import { sqlStore } from '../../server/db/sql-store.ts';
+import { ORIGIN } from '../helpers/collector.ts';
+import { spawnCollector } from '../helpers/collector-process.ts';
+import { makePayload } from '../helpers/payload.ts';
+
+const run = promisify(execFile);
+const dir = mkdtempSync(join(tmpdir(), 'onepoint-process-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+const cli = (args: string[], databaseUrl: string) =>
+  run(process.execPath, ['--import', 'tsx', 'server/cli.ts', ...args], { env: { ...process.env, DATABASE_URL: databaseUrl } }).then(
+    ({ stdout }) => ({ code: 0, stdout, stderr: '' }),
+    (error: { code: number; stdout: string; stderr: string }) => ({ code: error.code, stdout: error.stdout, stderr: error.stderr }),
+  );
+
+describe('the collector as a process', () => {
+  it('sites CLI: add prints both keys once, list shows the public one, a bad origin is refused', async () => {
+    const databaseUrl = `file:${join(dir, 'cli.sqlite')}`;
+    const added = await cli(['sites', 'add', '--name', 'Shop', '--origin', 'https://shop.example', '--origin', 'http://localhost:5173'], databaseUrl);
+    expect(added.code).toBe(0);
+    const publicKey = /pk_[\w-]+/.exec(added.stdout)?.[0];
+    expect(publicKey).toBeDefined();
+    expect(added.stdout).toMatch(/sk_[\w-]+/);
+    const listed = await cli(['sites', 'list'], databaseUrl);
+    expect(listed.stdout).toContain(`Shop\t${publicKey}\thttps://shop.example http://localhost:5173`);
+    expect(listed.stdout).not.toContain('sk_');
+    const bad = await cli(['sites', 'add', '--name', 'X', '--origin', 'https://shop.example/path'], databaseUrl);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain('not an origin: https://shop.example/path');
+  }, 30_000);
+
+  it('SIGTERM drains: every request it acknowledged is stored, none is cut off, and it exits 0', async () => {
+    const databaseUrl = `file:${join(dir, 'drain.sqlite')}`;
+    const store = sqlStore(await openDatabase(databaseUrl));
+    const { site } = await store.createSite({ name: 'Shop', origins: [ORIGIN] });
+    await store.close();
+    const collector = await spawnCollector({ DATABASE_URL: databaseUrl });
+    const posts = Array.from({ length: 200 }, () => makePayload({ siteKey: site.publicKey }));
+    let signalled = false;
+    const results = await Promise.all(
+      posts.map((payload) =>
+        fetch(`${collector.url}/v1/responses`, { method: 'POST', body: JSON.stringify(payload), headers: { 'content-type': 'application/json', origin: ORIGIN } }).then(
+          async (response) => {
+            const body = await response.text();
+            if (!signalled) {
+              signalled = true;
+              collector.child.kill('SIGTERM');
+            }
+            return { id: payload.id, status: response.status, complete: body.includes(payload.id) };
+          },
+          (error: Error & { cause?: { code?: string } }) => ({ id: payload.id, status: 0, complete: false, code: error.cause?.code }),
+        ),
+      ),
+    );
+    expect(await collector.exited).toBe(0);
+    const acknowledged = results.filter((result) => result.status === 200);
+    expect(acknowledged.length).toBeGreaterThan(0);
+    expect(acknowledged.every((result) => result.complete)).toBe(true);
+    // Refused after the drain began: fine, the outbox retries those. Never a 5xx.
+    expect(results.filter((result) => result.status >= 500)).toEqual([]);
+    const reopened = sqlStore(await openDatabase(databaseUrl));
+    const { items } = await reopened.listResponses(site.id, {}, { limit: 500 });
+    await reopened.close();
+    for (const result of acknowledged) expect(items.some((item) => item.id === result.id)).toBe(true);
+    expect(collector.output()).toContain('collector stopped');
+  }, 30_000);
+});
