@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net';
 import type { Logger } from 'pino';
 import type { Hono } from 'hono';
 import { openDatabase } from './db/open.ts';
+import { cachingSites } from './db/site-cache.ts';
 import { sqlStore } from './db/sql-store.ts';
 import type { Store } from './db/store.ts';
 import { createApp, type AppEnv } from './http/app.ts';
@@ -31,7 +32,7 @@ export interface RunningCollector {
 /** Opens the database (migrating it), and serves the collector. */
 export async function startCollector(options: CollectorOptions = {}): Promise<RunningCollector> {
   const logger = options.logger ?? createLogger();
-  const store = sqlStore(await openDatabase(options.databaseUrl));
+  const store = cachingSites(sqlStore(await openDatabase(options.databaseUrl)));
   const app = createApp({
     store,
     logger,

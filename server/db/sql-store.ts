@@ -178,23 +178,27 @@ export function sqlStore(db: Driver, now: () => number = Date.now): Store {
         payload.context.test ? 1 : 0,
         payload.context.createdAt,
         at,
+        Math.floor(at / DAY_MS),
         at,
       ];
       // One statement: atomic on both engines. A lower or equal seq changes nothing; neither does
       // an id that belongs to another site. Follow-up status and notes are never touched here.
-      await db.run(
+      const written = await db.all<{ seq: number; segment: Segment }>(
         `INSERT INTO responses (id, site_id, survey_id, seq, score, segment, status, comment, follow_up, drivers, contact_consent,
-           contact_email, anonymous_id, user_id, user_email, user_name, user_traits, url, locale, test, client_created_at, received_at, updated_at)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+           contact_email, anonymous_id, user_id, user_email, user_name, user_traits, url, locale, test, client_created_at, received_at, received_day, updated_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
          ON CONFLICT (id) DO UPDATE SET
            seq = excluded.seq, score = excluded.score, segment = excluded.segment, status = excluded.status,
            comment = excluded.comment, follow_up = excluded.follow_up, drivers = excluded.drivers,
            contact_consent = excluded.contact_consent, contact_email = excluded.contact_email,
            user_id = excluded.user_id, user_email = excluded.user_email, user_name = excluded.user_name,
            user_traits = excluded.user_traits, updated_at = excluded.updated_at
-         WHERE responses.seq < excluded.seq AND responses.site_id = excluded.site_id`,
+         WHERE responses.seq < excluded.seq AND responses.site_id = excluded.site_id
+         RETURNING seq, segment`,
         values,
       );
+      // Inserted or updated: one statement did it all. Otherwise a state as new was already there.
+      if (written[0]) return { kind: 'stored', seq: Number(written[0].seq), segment: written[0].segment };
       const [row] = await db.all<{ site_id: string; seq: number; segment: Segment }>('SELECT site_id, seq, segment FROM responses WHERE id = ?', [payload.id]);
       if (!row || row.site_id !== site.id) return { kind: 'foreign' };
       return { kind: 'stored', seq: Number(row.seq), segment: row.segment };
@@ -216,9 +220,13 @@ export function sqlStore(db: Driver, now: () => number = Date.now): Store {
     },
 
     async stats(siteId, filters, interval): Promise<Stats> {
-      const { sql, params } = where(siteId, filters);
+      // From the daily counts: whole UTC days, so `from` and `to` round to the day they fall in.
+      const clauses = ['site_id = ?', filters.includeTest ? '1 = 1' : 'test = 0'];
+      const params: SqlValue[] = [siteId];
+      if (filters.from !== undefined) clauses.push('day >= ?'), params.push(Math.floor(filters.from / DAY_MS));
+      if (filters.to !== undefined) clauses.push('day < ?'), params.push(Math.ceil(filters.to / DAY_MS));
       const rows = await db.all<{ day: number; score: number; n: number }>(
-        `SELECT received_at / ${DAY_MS} AS day, score, COUNT(*) AS n FROM responses WHERE ${sql} GROUP BY received_at / ${DAY_MS}, score`,
+        `SELECT day, score, SUM(n) AS n FROM response_counts WHERE ${clauses.join(' AND ')} GROUP BY day, score`,
         params,
       );
       const overall = distributionOf([]);

@@ -44,22 +44,59 @@ export function sqliteDriver(file: string): Driver {
     close: async () => undefined,
   };
 
-  // Statements are atomic and synchronous; only a transaction that awaits can be interleaved,
-  // so while one is open, everyone else waits for it.
-  const afterTransactions = async () => {
-    while (db.inTransaction) await queue.catch(() => undefined);
+  // Group commit: statements that arrive in the same turn of the event loop run in one
+  // transaction, so a burst of posts pays for one commit instead of one each. A failing
+  // statement rolls back alone (SQLite's statement-level rollback) and fails only its caller.
+  type Pending = { run: () => unknown; resolve: (value: unknown) => void; reject: (error: unknown) => void };
+  let pending: Pending[] = [];
+  let scheduled = false;
+  const flush = () => {
+    scheduled = false;
+    if (db.inTransaction) {
+      // A transaction() is awaiting inside; go after it.
+      scheduled = true;
+      void queue.then(flush, flush);
+      return;
+    }
+    const batch = pending;
+    pending = [];
+    const results: [Pending, boolean, unknown][] = [];
+    db.exec('BEGIN');
+    for (const item of batch) {
+      try {
+        results.push([item, true, item.run()]);
+      } catch (error) {
+        results.push([item, false, error]);
+      }
+    }
+    try {
+      db.exec('COMMIT');
+    } catch (error) {
+      if (db.inTransaction) db.exec('ROLLBACK');
+      for (const item of batch) item.reject(error);
+      return;
+    }
+    for (const [item, ok, value] of results) (ok ? item.resolve : item.reject)(value);
   };
+  const grouped = <T>(run: () => T): Promise<T> =>
+    new Promise<T>((resolve, reject) => {
+      pending.push({ run, resolve: resolve as (value: unknown) => void, reject });
+      if (!scheduled) {
+        scheduled = true;
+        setImmediate(flush);
+      }
+    });
 
   const shared: Driver = {
     dialect: 'sqlite',
-    async all<T>(sql: string, params: readonly SqlValue[] = []) {
-      await afterTransactions();
-      return immediate.all<T>(sql, params);
-    },
-    async run(sql, params = []) {
-      await afterTransactions();
-      return immediate.run(sql, params);
-    },
+    all: <T>(sql: string, params: readonly SqlValue[] = []) => grouped(() => prepare(sql).all(...params) as T[]),
+    run: (sql, params = []) =>
+      grouped(() => {
+        const statement = prepare(sql);
+        if (!statement.reader) return { changes: statement.run(...params).changes };
+        statement.all(...params);
+        return { changes: 0 };
+      }),
     transaction: (work) =>
       serial(async () => {
         db.exec('BEGIN IMMEDIATE');
@@ -76,6 +113,7 @@ export function sqliteDriver(file: string): Driver {
     exclusive: (work) => shared.transaction(work),
     async close() {
       await queue.catch(() => undefined);
+      while (pending.length || scheduled) await new Promise((resolve) => setImmediate(resolve));
       db.close();
     },
   };

@@ -1,10 +1,10 @@
 import { getConnInfo } from '@hono/node-server/conninfo';
 import { Hono } from 'hono';
-import { bodyLimit } from 'hono/body-limit';
 import type { Logger } from 'pino';
 import { LIMITS } from '../../sdk/index.ts';
 import type { Store } from '../db/store.ts';
 import { adminRoutes } from './admin-routes.ts';
+import { limitBody } from './body-limit.ts';
 import { preflight } from './cors.ts';
 import { openApiDocument } from './openapi.ts';
 import { problem } from './problem.ts';
@@ -61,7 +61,7 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
   });
 
   // 413 before the body is read: Content-Length first, and a running count for chunked bodies.
-  app.use('/v1/*', bodyLimit({ maxSize: LIMITS.bodyBytes, onError: (c) => problem(c, 413, 'too_large', `the body is over ${LIMITS.bodyBytes} bytes`) }));
+  app.use('/v1/*', limitBody(LIMITS.bodyBytes, (c) => problem(c, 413, 'too_large', `the body is over ${LIMITS.bodyBytes} bytes`)));
   app.options('/v1/*', (c) => preflight(c, async (origin) => (await deps.store.listSites()).some((site) => site.origins.includes(origin))));
 
   publicRoutes(app, deps);

@@ -102,6 +102,19 @@ describe.each(ENGINES)('admin API and eligibility on $name', ({ name, available 
     expect((await collector.admin('/v1/stats?interval=hour')).status).toBe(400);
   });
 
+  it('stats stay exact when a later state of a response changes its score', async () => {
+    // A test response, so that the other tests' fixture (test responses excluded) is unchanged.
+    const read = async () => ((await (await collector.admin('/v1/stats?includeTest=true')).json()) as { distribution: number[] }).distribution;
+    const before = await read();
+    const p = makePayload({ siteKey: collector.site.publicKey, score: 9, context: { url: 'https://shop.example/', locale: 'en', createdAt: '2026-11-22T10:00:00Z', test: true } });
+    await collector.post(p);
+    await collector.post({ ...p, seq: 2, score: 4 });
+    await collector.post({ ...p, seq: 1, score: 9 }); // stale: ignored, counts untouched
+    const after = await read();
+    expect(after[4]).toBe((before[4] ?? 0) + 1);
+    expect(after[9]).toBe(before[9]);
+  });
+
   it('exports CSV, streamed, with formula cells defused', async () => {
     const response = await collector.admin('/v1/responses.csv');
     expect(response.status).toBe(200);

@@ -1,0 +1,18 @@
+import { serve } from '@hono/node-server';
+import autocannon from 'autocannon';
+import { randomUUID } from 'node:crypto';
+import { rmSync } from 'node:fs';
+import pino from 'pino';
+import { openDatabase } from './server/db/open.ts';
+import { sqlStore } from './server/db/sql-store.ts';
+import { cachingSites } from './server/db/site-cache.ts';
+import { createApp } from './server/http/app.ts';
+rmSync('/tmp/prof/b', { recursive: true, force: true });
+const store = cachingSites(sqlStore(await openDatabase(process.env.DB ?? 'file:/tmp/prof/b/db.sqlite')));
+const { site } = await store.createSite({ name: 'x', origins: ['https://shop.example'] });
+const app = createApp({ store, logger: pino({ level: 'silent' }), rateLimit: { burst: 1e9, perSecond: 1e9 } });
+const server = serve({ fetch: app.fetch, port: 8813, hostname: '127.0.0.1' });
+await new Promise((r) => setTimeout(r, 300));
+const r = await autocannon({ url: 'http://127.0.0.1:8813/v1/responses', connections: 50, duration: 5, requests: [{ method: 'POST', headers: { 'content-type': 'application/json', origin: 'https://shop.example' }, setupRequest: (q) => ({ ...q, body: JSON.stringify({ id: randomUUID(), siteKey: site.publicKey, surveyId: 'nps', seq: 1, score: 7, status: 'partial', anonymousId: 'bench', context: { url: 'https://shop.example/', locale: 'en', createdAt: new Date().toISOString() } }) }) }] });
+console.log(process.env.LABEL, Math.round(r['2xx'] / 5), 'rps, p99', r.latency.p99, 'non2xx', r.non2xx);
+server.close(); await store.close(); process.exit(0);
