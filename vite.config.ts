@@ -16,7 +16,8 @@ function compactCss(): Plugin {
  * - default: `dist/onepoint.js`, the script-tag loader (IIFE, no dependencies);
  * - `ui`: `dist/onepoint-ui.js`, the survey the loader imports when it is about to show,
  *   with one chunk per locale;
- * - `lib`: `dist/esm/sdk.js` and `dist/esm/widget.js` for bundler users, dependencies external.
+ * - `lib`: `dist/esm/sdk.js` and `dist/esm/widget.js` for bundler users, dependencies external;
+ * - `demo`: the demo's own scripts, which import `onepoint/sdk` and `onepoint/widget` as a developer would.
  */
 const jsx = { jsx: { runtime: 'automatic', importSource: 'preact' } } as const;
 
@@ -49,6 +50,14 @@ const builds: Record<string, UserConfig> = {
       minify: false,
       lib: { entry: { sdk: 'sdk/index.ts', widget: 'widget/index.ts' }, formats: ['es'], fileName: (_format, name) => `${name}.js` },
       rolldownOptions: { external: [/^preact/, /^@preact\//, /^zod/, /^ky/] },
+    },
+  },
+  demo: {
+    build: {
+      outDir: 'dist/demo',
+      emptyOutDir: true,
+      target: 'es2022',
+      rolldownOptions: { input: { 'custom-flow': 'demo/custom-flow.ts', playground: 'demo/playground.ts' }, output: { format: 'es', entryFileNames: '[name].js', chunkFileNames: '[name]-[hash].js' } },
     },
   },
 };

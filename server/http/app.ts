@@ -3,6 +3,7 @@ import { Hono } from 'hono';
 import type { Logger } from 'pino';
 import { LIMITS } from '../../sdk/index.ts';
 import type { Store } from '../db/store.ts';
+import { adminPages } from '../admin/page.ts';
 import { adminRoutes } from './admin-routes.ts';
 import { limitBody } from './body-limit.ts';
 import { preflight } from './cors.ts';
@@ -71,6 +72,7 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
     await deps.store.listSites();
     return c.json({ ok: true });
   });
+  adminPages(app);
   options.extend?.(app);
   app.notFound((c) => problem(c, 404, 'not_found', `no route for ${c.req.method} ${c.req.path}`));
   return app;

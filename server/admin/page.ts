@@ -1,0 +1,30 @@
+import type { Hono } from 'hono';
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import type { AppEnv } from '../http/app.ts';
+
+const script = readFileSync(resolve(import.meta.dirname, 'admin.js'), 'utf8');
+const styles = readFileSync(resolve(import.meta.dirname, 'admin.css'), 'utf8');
+
+const html = `<!doctype html>
+<html lang="en">
+<head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+<title>onepoint — responses</title><link rel="stylesheet" href="/admin/admin.css"><script type="module" src="/admin/admin.js"></script></head>
+<body>
+<header><strong>onepoint</strong> responses</header>
+<main>
+  <form id="key-form" hidden><label for="key">Secret key (sk_…)</label> <input id="key" name="key" autocomplete="off" required> <button>Open</button></form>
+  <section id="summary" aria-label="Summary"></section>
+  <section aria-labelledby="latest-title"><h2 id="latest-title">Latest responses</h2><table id="latest"><thead><tr><th scope="col">When</th><th scope="col">Score</th><th scope="col">Segment</th><th scope="col">Comment</th><th scope="col">Follow-up</th></tr></thead><tbody></tbody></table></section>
+  <p id="status" role="status"></p>
+</main>
+</body>
+</html>`;
+
+/** The team's view of its responses: NPS, segment counts and the latest answers. Signed in by the secret key. */
+export function adminPages(app: Hono<AppEnv>) {
+  const policy = "default-src 'none'; script-src 'self'; style-src 'self'; connect-src 'self'; base-uri 'none'; form-action 'self'";
+  app.get('/admin', (c) => c.html(html, 200, { 'Content-Security-Policy': policy, 'Referrer-Policy': 'no-referrer' }));
+  app.get('/admin/admin.js', (c) => c.body(script, 200, { 'Content-Type': 'text/javascript; charset=utf-8' }));
+  app.get('/admin/admin.css', (c) => c.body(styles, 200, { 'Content-Type': 'text/css; charset=utf-8' }));
+}

@@ -1,0 +1,77 @@
+import { expect, test as base, type Locator, type Page } from '@playwright/test';
+
+export const demoUrl = () => process.env.E2E_DEMO_URL ?? '';
+export const collectorUrl = () => process.env.E2E_COLLECTOR_URL ?? '';
+
+export interface StoredResponse {
+  id: string;
+  surveyId: string;
+  seq: number;
+  score: number;
+  segment: string;
+  status: string;
+  comment: string | null;
+  followUp: string | null;
+  contactConsent: boolean;
+  contactEmail: string | null;
+  test: boolean;
+  user: { id: string } | null;
+}
+
+/** What the collector stored (admin API), test responses included. */
+export async function storedResponses(): Promise<StoredResponse[]> {
+  const response = await fetch(`${collectorUrl()}/v1/responses?includeTest=true&limit=500`, { headers: { authorization: `Bearer ${process.env.E2E_SECRET_KEY}` } });
+  const body = (await response.json()) as { items: StoredResponse[] };
+  return body.items;
+}
+
+/** Polls the collector until the response `id` is stored in a state that passes `check`. */
+export async function expectStored(id: string, check: (row: StoredResponse) => boolean = () => true, timeout = 15_000): Promise<StoredResponse> {
+  let last: StoredResponse | undefined;
+  await expect
+    .poll(
+      async () => {
+        last = (await storedResponses()).find((row) => row.id === id);
+        return last !== undefined && check(last);
+      },
+      { timeout, message: `response ${id} stored as expected (last seen: ${JSON.stringify(last)})` },
+    )
+    .toBe(true);
+  if (!last) throw new Error('unreachable');
+  return last;
+}
+
+/** The survey's card (role=dialog inside the shadow root; Playwright's locators pierce open shadow roots). */
+export const survey = (page: Page): Locator => page.getByRole('dialog', { name: 'Feedback survey' });
+export const scoreButton = (page: Page, score: number): Locator => survey(page).getByRole('radio', { name: new RegExp(`^${score}(,|$)`) });
+
+/** Collects response ids as the page posts them, and CSP violations and page errors as they happen. */
+export const test = base.extend<{ posted: string[]; violations: string[]; pageErrors: string[] }>({
+  posted: async ({ page }, use) => {
+    // From the collector's acks: ky may send the body as a stream, which the request event cannot show.
+    const ids: string[] = [];
+    page.on('response', async (response) => {
+      if (response.request().method() !== 'POST' || !response.url().endsWith('/v1/responses') || response.status() !== 200) return;
+      const id = ((await response.json().catch(() => ({}))) as { id?: string }).id;
+      if (id && !ids.includes(id)) ids.push(id);
+    });
+    await use(ids);
+  },
+  violations: async ({ page }, use) => {
+    const violations: string[] = [];
+    await page.exposeFunction('__reportViolation', (text: string) => violations.push(text));
+    await page.addInitScript(() => {
+      document.addEventListener('securitypolicyviolation', (event) => {
+        (window as unknown as { __reportViolation(text: string): void }).__reportViolation(`${event.violatedDirective} ${event.blockedURI}`);
+      });
+    });
+    await use(violations);
+  },
+  pageErrors: async ({ page }, use) => {
+    const errors: string[] = [];
+    page.on('pageerror', (error) => errors.push(error.message));
+    await use(errors);
+  },
+});
+
+export { expect };
