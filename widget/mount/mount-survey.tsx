@@ -84,7 +84,13 @@ export function mountSurvey(element: Element | null, input: SurveyConfigInput, o
   shadow.append(root);
   if (!element) doc.body.append(host);
 
-  const previousFocus = doc.activeElement instanceof win.HTMLElement ? doc.activeElement : null;
+  // Where focus goes back to when the survey closes with focus inside it: what had focus when it
+  // opened (a modal opened by a click), or what the respondent left to enter it (Tab).
+  let returnFocus: HTMLElement | null = doc.activeElement instanceof win.HTMLElement && doc.activeElement !== doc.body ? doc.activeElement : null;
+  host.addEventListener('focusin', (event) => {
+    const from = (event as FocusEvent).relatedTarget;
+    if (from instanceof win.HTMLElement && !host.contains(from) && from !== host) returnFocus = from;
+  });
   let destroyed = false;
 
   const notify = (change: ModelChange) => {
@@ -111,10 +117,11 @@ export function mountSurvey(element: Element | null, input: SurveyConfigInput, o
   function teardown() {
     if (destroyed) return;
     destroyed = true;
+    const focusWasInside = shadow.activeElement !== null;
     render(null, root);
     if (element) shadow.replaceChildren();
     else host.remove();
-    if (config.position === 'center' && previousFocus?.isConnected) previousFocus.focus();
+    if (focusWasInside && returnFocus?.isConnected) returnFocus.focus();
     if (!options.delivery) void delivery.then((ready) => ready.dispose()).catch(() => undefined);
   }
 

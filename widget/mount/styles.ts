@@ -13,7 +13,8 @@ export const css = `
   position: fixed; z-index: 2147483600; box-sizing: border-box;
   bottom: 16px; right: 16px; width: 400px; max-width: calc(100vw - 32px);
 }
-.root *, .root *::before, .root *::after { box-sizing: border-box; font: inherit; color: inherit; letter-spacing: normal; text-transform: none; }
+/* A reset with no specificity: it undoes the browser's defaults, and every rule below wins over it. */
+:where(.root *, .root *::before, .root *::after) { box-sizing: border-box; font: inherit; color: inherit; letter-spacing: normal; text-transform: none; }
 .root[data-theme="dark"] { --op-bg: #111827; --op-fg: #f3f4f6; --op-muted: #d1d5db; --op-border: #4b5563; --op-chip: #1f2937; --op-focus: #93c5fd; }
 @media (prefers-color-scheme: dark) {
   .root[data-theme="auto"] { --op-bg: #111827; --op-fg: #f3f4f6; --op-muted: #d1d5db; --op-border: #4b5563; --op-chip: #1f2937; --op-focus: #93c5fd; }

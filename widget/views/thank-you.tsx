@@ -10,7 +10,8 @@ export function ThankYou() {
   const segment = model.segment.value;
   return (
     <div>
-      <h2>{segment === 'detractor' ? t.detractorTitle : t.thanks}</h2>
+      {/* Focusable by script only: focus lands here when the respondent moved on from inside the card. */}
+      <h2 tabIndex={-1}>{segment === 'detractor' ? t.detractorTitle : t.thanks}</h2>
       {segment && mayAskForAdvocacy(segment) ? <PromoterThanks /> : segment === 'passive' ? <PassiveThanks /> : <DetractorThanks />}
     </div>
   );

@@ -1,0 +1,70 @@
+import { demoUrl, expect, expectStored, scoreButton, survey, test } from './fixtures.ts';
+
+test('SaaS: nothing by itself; "Export report" shows it with focus on the scale; the response carries the user', async ({ page, posted }) => {
+  await page.goto(`${demoUrl()}/saas.html?user=u-first`);
+  await page.waitForTimeout(2500);
+  await expect(survey(page)).toHaveCount(0);
+  await page.getByRole('button', { name: 'Export report' }).click();
+  await expect(survey(page)).toBeVisible();
+  await expect(scoreButton(page, 0)).toBeFocused();
+  await scoreButton(page, 9).click();
+  await survey(page).getByRole('button', { name: 'Skip' }).click();
+  await expect(survey(page).getByRole('heading', { name: 'Thank you!' })).toBeVisible();
+  await expect(page.getByRole('log')).toContainText('submitted');
+  await expect.poll(() => posted.length).toBe(1);
+  const row = await expectStored(posted[0] ?? '', (stored) => stored.status === 'complete');
+  expect(row.user?.id).toBe('u-first');
+});
+
+test('SaaS: the collector remembers the user across devices, and logout forgets the identity', async ({ browser }) => {
+  // Device A answers.
+  const deviceA = await browser.newContext();
+  const a = await deviceA.newPage();
+  await a.goto(`${demoUrl()}/saas.html?user=u-two-devices`);
+  await a.getByRole('button', { name: 'Export report' }).click();
+  await scoreButton(a, 8).click();
+  await expect(survey(a).getByRole('textbox')).toBeVisible();
+  await a.waitForTimeout(500);
+  await deviceA.close();
+  // Device B, same user, fresh browser: the collector says no.
+  const deviceB = await browser.newContext();
+  const b = await deviceB.newPage();
+  await b.goto(`${demoUrl()}/saas.html?user=u-two-devices`);
+  await b.getByRole('button', { name: 'Export report' }).click();
+  await b.waitForTimeout(1500);
+  await expect(survey(b)).toHaveCount(0);
+  // Logged out, the same browser is an anonymous visitor again, with its own (empty) memory.
+  await b.getByRole('button', { name: 'Log out' }).click();
+  await b.getByRole('button', { name: 'Export report' }).click();
+  await expect(survey(b)).toBeVisible();
+  await deviceB.close();
+});
+
+for (const [score, segment] of [
+  [9, 'promoter'],
+  [8, 'passive'],
+  [2, 'detractor'],
+] as const) {
+  test(`developer: an email link records ${score} through the SDK, then the follow-up (${segment})`, async ({ page, posted }) => {
+    await page.goto(`${demoUrl()}/custom.html`);
+    await page.getByRole('link', { name: String(score), exact: true }).click();
+    await expect(page.getByRole('status').first()).toHaveText(`Recorded your ${score} (${segment}).`);
+    await page.getByLabel('What would move you one point higher?').fill('Dark mode');
+    await page.getByRole('button', { name: 'Send' }).first().click();
+    await expect(page.getByText(`Thank you — saved as ${segment} feedback.`)).toBeVisible();
+    await expect.poll(() => posted.length).toBe(1);
+    const row = await expectStored(posted[0] ?? '', (stored) => stored.seq === 2);
+    expect(row).toMatchObject({ surveyId: 'nps-email', score, segment, status: 'complete', comment: 'Dark mode' });
+  });
+}
+
+test('developer: the inline mountSurvey embed, with the thank-you of its segment', async ({ page, posted }) => {
+  await page.goto(`${demoUrl()}/custom.html`);
+  const inline = page.locator('#inline');
+  await inline.getByRole('radio', { name: /^6$/ }).click();
+  await inline.getByRole('button', { name: 'Skip' }).click();
+  await expect(inline.getByRole('heading', { name: 'We’re sorry we fell short' })).toBeVisible();
+  expect(await inline.innerHTML()).not.toMatch(/ACME-FRIEND|Copy/);
+  await expect.poll(() => posted.length).toBe(1);
+  expect(await expectStored(posted[0] ?? '', (stored) => stored.status === 'complete')).toMatchObject({ surveyId: 'nps-inline', segment: 'detractor' });
+});
