@@ -35,6 +35,23 @@ export interface OutboxOptions {
   onEvent?: (event: OutboxEvent) => void;
   /** @default {@link OUTBOX_KEY} */
   key?: string;
+  /**
+   * Runs `task` after `ms`; returns a cancel function. The outbox retries by itself after a
+   * failure (15 s, doubling to 5 min) and soon after finding another tab flushing (2 s).
+   * @default setTimeout, unref'd in Node
+   */
+  schedule?: (task: () => void, ms: number) => () => void;
+}
+
+const RETRY_FIRST_MS = 15_000;
+const RETRY_MAX_MS = 5 * 60_000;
+const LOCK_BUSY_MS = 2_000;
+const MAX_PASSES = 10;
+
+function defaultSchedule(task: () => void, ms: number): () => void {
+  const timer = setTimeout(task, ms);
+  (timer as { unref?: () => void }).unref?.();
+  return () => clearTimeout(timer);
 }
 
 export interface FlushResult {
@@ -54,7 +71,10 @@ export interface FlushTriggers {
 export interface Outbox {
   /** Queues a response state; a state with a lower `seq` than the queued one is ignored. */
   put(payload: ResponsePayload): void;
-  /** Sends what waits, oldest first, stopping at the first failure worth retrying. Never rejects. */
+  /**
+   * Sends what waits, oldest first, stopping at the first failure worth retrying (and scheduling
+   * a retry). A state queued while a flush runs is sent by that same flush. Never rejects.
+   */
   flush(): Promise<FlushResult>;
   /** Hands every waiting response to the unload transport. Entries stay until acknowledged. */
   flushOnUnload(): void;
@@ -138,7 +158,8 @@ export function createOutbox(options: OutboxOptions): Outbox {
     if (kept.length !== entries.length) write(kept);
   }
 
-  async function deliverAll(result: FlushResult): Promise<void> {
+  /** One pass over what waits. `false` when a failure worth retrying stopped it. */
+  async function deliverPass(result: FlushResult): Promise<boolean> {
     const entries = bounded(read());
     write(entries);
     for (const { payload } of entries) {
@@ -150,15 +171,39 @@ export function createOutbox(options: OutboxOptions): Outbox {
       } catch (error) {
         if (isRetryable(error)) {
           report({ type: 'retry-later', id: payload.id, error });
-          return;
+          return false;
         }
         settle(payload.id, payload.seq);
         report({ type: 'dropped', id: payload.id, seq: payload.seq, reason: 'rejected', error });
       }
     }
+    return true;
+  }
+
+  /** Passes until nothing new arrived during the last one (states queued meanwhile, other tabs' entries). */
+  async function deliverAll(result: FlushResult): Promise<boolean> {
+    for (let pass = 0; pass < MAX_PASSES; pass++) {
+      requested = false;
+      if (!(await deliverPass(result))) return false;
+      // Done when nothing waits, or when a second look found nothing that was asked for meanwhile.
+      if (read().length === 0 || (pass > 0 && !requested)) return true;
+    }
+    return true;
+  }
+
+  const schedule = options.schedule ?? defaultSchedule;
+  let cancelRetry: (() => void) | undefined;
+  let retryMs = RETRY_FIRST_MS;
+  function retryIn(ms: number) {
+    cancelRetry?.();
+    cancelRetry = schedule(() => {
+      cancelRetry = undefined;
+      void outbox.flush();
+    }, ms);
   }
 
   let inFlight: Promise<FlushResult> | undefined;
+  let requested = false;
 
   const outbox: Outbox = {
     put(payload) {
@@ -166,16 +211,29 @@ export function createOutbox(options: OutboxOptions): Outbox {
       write(bounded(read()));
     },
     flush() {
-      inFlight ??= (async () => {
+      if (inFlight) {
+        requested = true;
+        return inFlight;
+      }
+      inFlight = (async () => {
         const result: FlushResult = { delivered: 0, waiting: 0, ran: false };
+        let finished = true;
         try {
-          result.ran = await lock.run(() => deliverAll(result));
+          result.ran = await lock.run(async () => {
+            finished = await deliverAll(result);
+          });
         } catch (error) {
+          finished = false;
           report({ type: 'retry-later', id: '', error });
         } finally {
           inFlight = undefined;
         }
         result.waiting = read().length;
+        if (!result.ran && result.waiting > 0) retryIn(LOCK_BUSY_MS); // another tab is flushing
+        else if (!finished) {
+          retryIn(retryMs);
+          retryMs = Math.min(RETRY_MAX_MS, retryMs * 2);
+        } else retryMs = RETRY_FIRST_MS;
         return result;
       })();
       return inFlight;

@@ -49,15 +49,36 @@ describe('outbox', () => {
     expect(events).toContainEqual(expect.objectContaining({ type: 'dropped', id: bad.id, reason: 'rejected' }));
   });
 
-  it('does not drop a newer state that arrived while an older one was in flight', async () => {
+  it('a newer state queued while an older one is in flight is kept, and sent by that same flush', async () => {
     const { outbox, server } = setup();
     const payload = makePayload({ seq: 1 });
     outbox.put(payload);
-    server.duringNextRequest(() => outbox.put({ ...payload, seq: 2, status: 'complete' }));
-    await outbox.flush();
-    expect(outbox.pending()).toEqual([{ ...payload, seq: 2, status: 'complete' }]);
-    await outbox.flush();
+    server.duringNextRequest(() => {
+      outbox.put({ ...payload, seq: 2, status: 'complete' });
+      void outbox.flush(); // what the widget does after each put: coalesced into the running flush
+    });
+    await expect(outbox.flush()).resolves.toMatchObject({ delivered: 2, waiting: 0 });
+    expect(server.received.map((request) => request.seq)).toEqual([1, 2]);
     expect(server.rows.get(payload.id)?.status).toBe('complete');
+  });
+
+  it('schedules its own retry: soon when another tab holds the lock, with backoff after failures', async () => {
+    const scheduled: number[] = [];
+    const server = fakeCollector();
+    const busy = { run: async () => false };
+    const blocked = createOutbox({ storage: memoryStorage(), send: server.send, lock: busy, schedule: (_task, ms) => (scheduled.push(ms), () => undefined) });
+    blocked.put(makePayload());
+    await blocked.flush();
+    expect(scheduled).toEqual([2000]);
+    scheduled.length = 0;
+    const failing = createOutbox({ storage: memoryStorage(), send: server.send, schedule: (_task, ms) => (scheduled.push(ms), () => undefined) });
+    failing.put(makePayload());
+    server.script(['lost-request', 'lost-request']);
+    await failing.flush();
+    await failing.flush();
+    expect(scheduled).toEqual([15_000, 30_000]);
+    await failing.flush();
+    expect(failing.pending()).toEqual([]);
   });
 
   it('survives a reload: a new outbox over the same storage delivers what the old one queued', async () => {

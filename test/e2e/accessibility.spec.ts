@@ -1,0 +1,37 @@
+import AxeBuilder from '@axe-core/playwright';
+import type { Page } from '@playwright/test';
+import { demoUrl, expect, scoreButton, survey, test } from './fixtures.ts';
+
+const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
+
+async function violations(page: Page) {
+  const results = await new AxeBuilder({ page }).include('onepoint-survey').withTags(TAGS).analyze();
+  return results.violations.map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`);
+}
+
+async function open(page: Page, theme: 'light' | 'dark') {
+  await page.goto(`${demoUrl()}/playground.html`);
+  await page.getByLabel('Theme').selectOption(theme);
+  await expect(survey(page)).toBeVisible();
+}
+
+for (const theme of ['light', 'dark'] as const) {
+  test(`axe (${theme}): zero violations on the score, follow-up and every thank-you`, async ({ page }) => {
+    for (const [score, segment] of [
+      [10, 'promoter'],
+      [7, 'passive'],
+      [2, 'detractor'],
+    ] as const) {
+      await open(page, theme);
+      expect(await violations(page), `score step, ${theme}`).toEqual([]);
+      await scoreButton(page, score).click();
+      await expect(survey(page).getByRole('textbox')).toBeVisible();
+      await survey(page).getByRole('checkbox').first().check();
+      expect(await violations(page), `follow-up after ${score}, ${theme}`).toEqual([]);
+      await survey(page).getByRole('button', { name: 'Send' }).click();
+      await expect(survey(page)).toHaveAttribute('data-step', 'thank-you');
+      if (segment === 'detractor') await survey(page).getByRole('checkbox').check();
+      expect(await violations(page), `${segment} thank-you, ${theme}`).toEqual([]);
+    }
+  });
+}
