@@ -1,0 +1,69 @@
+// npm run screenshots: every screen of the survey, photographed in Debian's Chromium, into
+// docs/screenshots (light, dark, a 360 px phone, Arabic right-to-left). Needs `npm run build`.
+import { chromium, type Page } from '@playwright/test';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import pino from 'pino';
+import { startDemo } from '../demo/serve.ts';
+import { startCollector } from '../server/collector.ts';
+
+const out = 'docs/screenshots';
+mkdirSync(out, { recursive: true });
+const dir = mkdtempSync(join(tmpdir(), 'onepoint-shots-'));
+const collector = await startCollector({ databaseUrl: `file:${join(dir, 'shots.sqlite')}`, port: 0, logger: pino({ level: 'warn' }) });
+const demoPort = 5199;
+const { site, secretKey } = await collector.store.createSite({ name: 'screenshots', origins: [`http://localhost:${demoPort}`] });
+const demo = await startDemo({ collectorUrl: collector.url, siteKey: site.publicKey, secretKey, port: demoPort });
+const browser = await chromium.launch({
+  executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+  args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+});
+
+async function open(options: { theme?: string; locale?: string; width?: number; height?: number }) {
+  const context = await browser.newContext({ viewport: { width: options.width ?? 900, height: options.height ?? 640 }, reducedMotion: 'reduce', deviceScaleFactor: 2 });
+  const page = await context.newPage();
+  await page.goto(`${demo.url}/playground.html`);
+  if (options.locale) await page.getByLabel('Locale').selectOption(options.locale);
+  await page.getByLabel('Theme').selectOption(options.theme ?? 'light');
+  await page.getByRole('dialog').waitFor();
+  return page;
+}
+
+const card = (page: Page) => page.locator('onepoint-survey').getByRole('dialog');
+async function shoot(page: Page, name: string, whole = false) {
+  await page.waitForTimeout(150);
+  await (whole ? page.screenshot({ path: `${out}/${name}.png` }) : card(page).screenshot({ path: `${out}/${name}.png` }));
+  console.log(`${out}/${name}.png`);
+}
+
+for (const theme of ['light', 'dark']) {
+  for (const [score, segment] of [
+    [10, 'promoter'],
+    [7, 'passive'],
+    [3, 'detractor'],
+  ] as const) {
+    const page = await open({ theme });
+    if (segment === 'promoter') await shoot(page, `${theme}-score`);
+    await card(page).getByRole('radio', { name: new RegExp(`^${score}(,|$)`) }).click();
+    await card(page).getByRole('checkbox').first().check();
+    if (segment === 'promoter') await shoot(page, `${theme}-follow-up`);
+    await card(page).getByRole('textbox').fill('Faster exports would make my week.');
+    await card(page).getByRole('button', { name: 'Send' }).click();
+    await card(page).getByRole('heading', { level: 2 }).waitFor();
+    if (segment === 'detractor') await card(page).getByRole('checkbox').check();
+    await shoot(page, `${theme}-thanks-${segment}`);
+    await page.context().close();
+  }
+}
+const phone = await open({ width: 360, height: 740 });
+await shoot(phone, 'mobile-score', true);
+await phone.context().close();
+const rtl = await open({ locale: 'ar' });
+await shoot(rtl, 'rtl-score');
+await rtl.context().close();
+
+await browser.close();
+await demo.close();
+await collector.close();
+rmSync(dir, { recursive: true, force: true });
