@@ -49,6 +49,8 @@ export interface Client {
   submitOnUnload(draft: ResponseDraft): UnloadSend;
   /** The collector's verdict for an identified user (SPEC §5, cross-device). */
   eligibility(userId: string): Promise<EligibilityAnswer>;
+  /** Tells the collector that an identified user dismissed the survey, so other devices wait too. */
+  dismiss(userId: string): Promise<void>;
   readonly endpoint: string;
   readonly siteKey: string;
 }
@@ -139,6 +141,11 @@ export function createClient(options: ClientOptions): Client {
       } catch {
         return 'none';
       }
+    },
+    async dismiss(userId) {
+      const url = `${endpoint}/v1/dismissals`;
+      const body = JSON.stringify({ siteKey: options.siteKey, userId });
+      await withRetries(() => request(url, { method: 'post', body, headers: { 'content-type': 'application/json' } }, () => undefined));
     },
     async eligibility(userId) {
       const url = `${endpoint}/v1/eligibility?${new URLSearchParams({ siteKey: options.siteKey, userId })}`;

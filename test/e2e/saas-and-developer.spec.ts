@@ -40,6 +40,24 @@ test('SaaS: the collector remembers the user across devices, and logout forgets 
   await deviceB.close();
 });
 
+test('SaaS: a dismissal on one device holds on the user’s other devices', async ({ browser }) => {
+  const deviceA = await browser.newContext();
+  const a = await deviceA.newPage();
+  const dismissed = a.waitForResponse((response) => response.url().endsWith('/v1/dismissals') && response.status() === 204);
+  await a.goto(`${demoUrl()}/saas.html?user=u-dismisser`);
+  await a.getByRole('button', { name: 'Export report' }).click();
+  await survey(a).getByRole('button', { name: 'Close survey' }).click();
+  await dismissed;
+  await deviceA.close();
+  const deviceB = await browser.newContext();
+  const b = await deviceB.newPage();
+  await b.goto(`${demoUrl()}/saas.html?user=u-dismisser`);
+  await b.getByRole('button', { name: 'Export report' }).click();
+  await b.waitForTimeout(1500);
+  await expect(survey(b)).toHaveCount(0);
+  await deviceB.close();
+});
+
 for (const [score, segment] of [
   [9, 'promoter'],
   [8, 'passive'],

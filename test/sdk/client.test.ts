@@ -148,6 +148,16 @@ describe('client.eligibility', () => {
   });
 });
 
+describe('client.dismiss', () => {
+  it('posts the dismissal of an identified user, retrying a 503', async () => {
+    const { client, server } = await setup([{ status: 503 }, { status: 204 }]);
+    await client.dismiss('user-7');
+    expect(server.received).toHaveLength(2);
+    expect(server.received[1]).toMatchObject({ method: 'POST', url: '/v1/dismissals' });
+    expect(JSON.parse(server.received[1]?.body ?? '')).toEqual({ siteKey: 'pk_test1234', userId: 'user-7' });
+  });
+});
+
 describe('client.submitOnUnload', () => {
   it('uses a text/plain beacon when the browser offers one', () => {
     const beacons: { url: string; type: string }[] = [];

@@ -101,7 +101,11 @@ export function mountSurvey(element: Element | null, input: SurveyConfigInput, o
       const { id, seq, status, score } = change.payload;
       events.emit('submitted', { id, seq, status, score, segment: change.segment });
     } else if (change.type === 'dismissed') {
-      if (change.step === 'score') updateVisitor(storage, { lastDismissedAt: now() });
+      if (change.step === 'score') {
+        updateVisitor(storage, { lastDismissedAt: now() });
+        // Identified: the collector remembers it too, for the user's other devices (best effort).
+        if (identity) void delivery.then((ready) => ready.client.dismiss(identity.userId)).catch(() => undefined);
+      }
       events.emit('dismissed', change.id === undefined ? { step: change.step } : { id: change.id, step: change.step });
     } else {
       events.emit('closed', change.id === undefined ? { completed: change.completed } : { id: change.id, completed: change.completed });
