@@ -15,7 +15,7 @@ export type OutboxEvent =
   | { type: 'delivered'; id: string; seq: number; ack: Ack }
   | { type: 'dropped'; id: string; seq: number; reason: 'rejected' | 'expired' | 'overflow'; error?: unknown }
   | { type: 'corrupt'; discarded: number; error?: unknown }
-  | { type: 'retry-later'; id: string; error: unknown };
+  | { type: 'retry-later'; /** Absent when the flush failed before any response (the lock, the storage). */ id?: string; error: unknown };
 
 export interface OutboxOptions {
   /** Where entries wait; use {@link browserStorage} in a page. */
@@ -224,7 +224,7 @@ export function createOutbox(options: OutboxOptions): Outbox {
           });
         } catch (error) {
           finished = false;
-          report({ type: 'retry-later', id: '', error });
+          report({ type: 'retry-later', error });
         } finally {
           inFlight = undefined;
         }

@@ -11,7 +11,7 @@ import { openApiDocument } from './openapi.ts';
 import { problem } from './problem.ts';
 import { publicRoutes } from './public-routes.ts';
 import { createRateLimiter, DEFAULT_RATE_LIMIT, type RateLimitOptions } from './rate-limit.ts';
-import { clientIp } from './validate.ts';
+import { clientIp } from './client-ip.ts';
 
 export type AppEnv = { Variables: { ip: string; requestId: string } };
 

@@ -1,5 +1,5 @@
 import type { Context, Hono } from 'hono';
-import { decideEligibility, responsePayloadSchema, segmentOf } from '../../sdk/index.ts';
+import { decideEligibility, responsePayloadSchema, segmentOf, throttleSchema } from '../../sdk/index.ts';
 import type { Site } from '../db/store.ts';
 import type { AppEnv, AppDeps } from './app.ts';
 import { dismissalSchema, eligibilityQuerySchema } from './admin-schemas.ts';
@@ -7,7 +7,8 @@ import { allowOrigin, originAllowed } from './cors.ts';
 import { problem } from './problem.ts';
 import { check, readJson } from './validate.ts';
 
-const THROTTLE = { afterResponseDays: 90, afterDismissDays: 30, minUserAgeDays: 30, perSession: 1 };
+// The same quiet periods the widget applies (SPEC §5), from the one schema that defines them.
+const THROTTLE = throttleSchema.parse({});
 
 /** `POST /v1/responses`, `GET /v1/eligibility`, `POST /v1/dismissals`: what pages call, with a public site key. */
 export function publicRoutes(app: Hono<AppEnv>, deps: AppDeps) {

@@ -1,9 +1,4 @@
-import { HttpError, isScore, NetworkError, segmentOf, type Ack, type ResponsePayload, type Score } from '../../sdk/index.ts';
-
-function toScore(value: number): Score {
-  if (!isScore(value)) throw new RangeError(`not a score: ${value}`);
-  return value;
-}
+import { HttpError, NetworkError, segmentOf, type Ack, type ResponsePayload } from '../../sdk/index.ts';
 
 /** How the fake collector treats one request. */
 export type Outcome = 'ok' | 'lost-request' | 'lost-ack' | 'http-500' | 'http-400';
@@ -31,7 +26,7 @@ export function fakeCollector() {
     const held = rows.get(payload.id);
     if (!held || held.seq <= payload.seq) rows.set(payload.id, payload);
     if (outcome === 'lost-ack') throw new NetworkError('fake');
-    return { id: payload.id, seq: payload.seq, segment: segmentOf(toScore(payload.score)) };
+    return { id: payload.id, seq: payload.seq, segment: segmentOf(payload.score) };
   }
 
   return {
