@@ -1,20 +1,34 @@
 import { demoUrl, expect, expectStored, scoreButton, survey, test } from './fixtures.ts';
 
-test('SaaS: nothing by itself; "Export report" shows it with focus on the scale; the response carries the user', async ({ page, posted }) => {
-  await page.goto(`${demoUrl()}/saas.html?user=u-first`);
-  await page.waitForTimeout(2500);
-  await expect(survey(page)).toHaveCount(0);
-  await page.getByRole('button', { name: 'Export report' }).click();
-  await expect(survey(page)).toBeVisible();
-  await expect(scoreButton(page, 0)).toBeFocused();
-  await scoreButton(page, 9).click();
-  await survey(page).getByRole('button', { name: 'Skip' }).click();
-  await expect(survey(page).getByRole('heading', { name: 'Thank you!' })).toBeVisible();
-  await expect(page.getByRole('log')).toContainText('submitted');
-  await expect.poll(() => posted.length).toBe(1);
-  const row = await expectStored(posted[0] ?? '', (stored) => stored.status === 'complete');
-  expect(row.user?.id).toBe('u-first');
-});
+for (const [score, segment, heading] of [
+  [9, 'promoter', 'Thank you!'],
+  [8, 'passive', 'Thank you!'],
+  [1, 'detractor', 'We’re sorry we fell short'],
+] as const) {
+  test(`SaaS: nothing by itself; "Export report" shows it, focused; a ${segment} (${score}) is stored with the user`, async ({ page, posted }) => {
+    const user = `u-${segment}`;
+    await page.goto(`${demoUrl()}/saas.html?user=${user}`);
+    await page.waitForTimeout(2500);
+    await expect(survey(page)).toHaveCount(0);
+    await page.getByRole('button', { name: 'Export report' }).click();
+    await expect(survey(page)).toBeVisible();
+    await expect(scoreButton(page, 0)).toBeFocused();
+    await scoreButton(page, score).click();
+    await survey(page).getByRole('button', { name: 'Skip' }).click();
+    await expect(survey(page).getByRole('heading', { name: heading })).toBeVisible();
+    if (segment !== 'promoter') expect(await survey(page).innerHTML()).not.toMatch(/referral|Copy|review/i);
+    if (segment === 'detractor') {
+      // Identified: the email is pre-filled for the consent to be contacted.
+      await survey(page).getByRole('checkbox', { name: 'You may contact me about my feedback' }).check();
+      await expect(survey(page).getByLabel('Email')).toHaveValue('ada@example.com');
+      await survey(page).getByRole('button', { name: 'Send' }).click();
+    }
+    await expect(page.getByRole('log')).toContainText('submitted');
+    await expect.poll(() => posted.length).toBe(1);
+    const row = await expectStored(posted[0] ?? '', (stored) => stored.status === 'complete' && (segment !== 'detractor' || stored.contactConsent));
+    expect(row).toMatchObject({ score, segment, user: { id: user } });
+  });
+}
 
 test('SaaS: the collector remembers the user across devices, and logout forgets the identity', async ({ browser }) => {
   // Device A answers.
