@@ -5,7 +5,7 @@ function compactCss(): Plugin {
   return {
     name: 'onepoint:compact-css',
     transform(code, id) {
-      if (!id.endsWith('widget/mount/styles.ts')) return undefined;
+      if (!/widget\/(mount\/styles|views\/later-styles)\.ts$/.test(id)) return undefined;
       return code.replace(/css = `([^`]*)`/, (_all, css: string) => `css = \`${css.replace(/\s*\n\s*/g, '').replace(/\s*([{};,>])\s*/g, '$1').replace(/;}/g, '}')}\``);
     },
   };
@@ -39,7 +39,9 @@ const builds: Record<string, UserConfig> = {
       minify: true,
       lib: { entry: 'widget/ui/entry.ts', formats: ['es'], fileName: () => 'onepoint-ui.js' },
       // Lib mode leaves ES output readable; this chunk ships to browsers, so minify it fully.
-      rolldownOptions: { output: { chunkFileNames: 'onepoint-ui-[name]-[hash].js', minify: true, comments: false } },
+      // `allow-extension`: what the lazy chunks share with the entry stays in the entry, which
+      // they import from, so the first view is one file and one gzip stream (≈0.7 KB less).
+      rolldownOptions: { preserveEntrySignatures: 'allow-extension', output: { chunkFileNames: 'onepoint-ui-[name]-[hash].js', minify: true, comments: false } },
     },
   },
   lib: {

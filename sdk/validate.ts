@@ -8,6 +8,11 @@ import { toFieldIssues } from './schemas/issues.ts';
  */
 export function parseOrThrow<S extends z.ZodMiniType>(schema: S, input: unknown, what: string): z.output<S> {
   const result = schema.safeParse(input, { reportInput: true });
-  if (!result.success) throw new InvalidInputError(what, toFieldIssues(result.error.issues));
+  if (!result.success) throw invalidInput(what, result.error.issues);
   return result.data;
+}
+
+/** The {@link InvalidInputError} for zod's `issues` with `what`: each issue worded and located. */
+export function invalidInput(what: string, issues: readonly z.core.$ZodIssue[]): InvalidInputError {
+  return new InvalidInputError(what, toFieldIssues(issues));
 }

@@ -4,10 +4,12 @@
 //   loader + everything statically imported by the UI entry    target 24 KB gzip ("seeing one question")
 // and when the loader contains preact, zod or ky.
 //
-// The 24 KB target of SPEC §8 is not met yet: zod/mini (≈7.5 KB for the config schema's types),
-// preact + hooks + signals-core (≈6 KB) and the loader (2.5 KB) leave ≈8 KB for the survey itself,
-// which takes ≈12. Until it is, the check prints the shortfall and fails above FIRST_VIEW_CEILING,
-// today's size plus a little, so that the first view can only shrink.
+// The 24 KB target of SPEC §8 is not met yet. Measured by building without each dependency:
+// zod/mini with the configuration schema ≈7.8 KB (zod's core is one module, so the types only the
+// delivery chunk uses ride along), preact ≈4.5 KB, signals-core ≈1.6 KB and the loader 2.5 KB
+// leave ≈7.6 KB for the survey, its styles and words, which take ≈9.5. Until the budget or the
+// first view's dependencies change, the check prints the shortfall and fails above
+// FIRST_VIEW_CEILING, today's size plus a little, so that the first view can only shrink.
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { brotliCompressSync, gzipSync } from 'node:zlib';
@@ -15,7 +17,7 @@ import { brotliCompressSync, gzipSync } from 'node:zlib';
 const dist = new URL('../../dist/', import.meta.url).pathname;
 const LOADER_BUDGET = 2.5 * 1024;
 const FIRST_VIEW_TARGET = 24 * 1024;
-const FIRST_VIEW_CEILING = 28.5 * 1024;
+const FIRST_VIEW_CEILING = 26 * 1024;
 const FORBIDDEN_IN_LOADER = [
   ['preact', /preact-signals|__preact|\bpreact\b/],
   ['zod', /\$ZodType|zod/i],

@@ -34,9 +34,7 @@ export const css = `
 .root[data-position="bottom"] .card > * { max-width: 640px; margin-inline: auto; }
 @keyframes op-in { from { opacity: 0; transform: translateY(8px); } to { opacity: 1; transform: none; } }
 @media (prefers-reduced-motion: reduce) { .card, .root * { animation: none !important; transition: none !important; } }
-h2, p, fieldset, legend { margin: 0; padding: 0; border: 0; }
-h2, legend { display: block; font-weight: 600; font-size: 16px; line-height: 1.4; padding-inline-end: 32px; }
-p { margin-top: 8px; color: var(--op-muted); }
+h2 { display: block; margin: 0; padding: 0; padding-inline-end: 32px; font-weight: 600; font-size: 16px; line-height: 1.4; }
 .close {
   position: absolute; top: 8px; inset-inline-end: 8px; width: 32px; height: 32px; border-radius: 6px;
   border: 0; background: transparent; cursor: pointer; display: inline-flex; align-items: center; justify-content: center;
@@ -57,10 +55,7 @@ p { margin-top: 8px; color: var(--op-muted); }
   border: 1px solid var(--op-accent); background: var(--op-accent); color: var(--op-on-accent); text-decoration: none;
   display: inline-flex; align-items: center; justify-content: center;
 }
-.button.secondary { background: transparent; color: var(--op-fg); border-color: var(--op-border); }
-.button[disabled] { opacity: 0.6; cursor: default; }
 .visually-hidden { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
-a { color: inherit; }
 :focus { outline: none; }
 :focus-visible { outline: 3px solid var(--op-focus); outline-offset: 2px; }
 .score:focus-visible { outline-offset: 1px; }

@@ -1,11 +1,11 @@
 import type { Emitter } from '../../sdk/emitter.ts';
-import { InvalidInputError } from '../../sdk/invalid-input-error.ts';
-import { surveyConfigSchema } from '../../sdk/schemas/config.ts';
+import { surveyConfigSchema, type SurveyConfig } from '../../sdk/schemas/config.ts';
 import type { EventMap } from '../../sdk/schemas/events.ts';
+import type { Identity } from '../../sdk/schemas/identity.ts';
 import { browserStorage } from '../../sdk/storage.ts';
-import { parseOrThrow } from '../../sdk/validate.ts';
 import type { Delivery } from '../mount/delivery.ts';
-import { mountSurvey, type SurveyController } from '../mount/mount-survey.tsx';
+import { renderSurvey } from '../mount/render-survey.tsx';
+import { check } from './rejected.ts';
 
 /** What the loader asks for when it decides to show the survey. */
 export interface OpenRequest {
@@ -31,48 +31,45 @@ function deliveryFor(config: { endpoint: string; siteKey: string }): Promise<Del
   return delivery;
 }
 
-/** Shows the survey. Never throws: a bad configuration becomes one console error and an `error` event. */
-export function open(request: OpenRequest): SurveyController | undefined {
-  try {
-    const config = parseOrThrow(surveyConfigSchema, request.config, 'survey configuration');
-    const identity = request.identity;
-    const controller = mountSurvey(null, config, {
-      ...(isRecord(identity) ? { identity } : {}),
-      focus: request.focus,
-      trigger: request.trigger,
-      events: request.events,
-      delivery: deliveryFor(config),
-    });
-    controller.on('closed', request.onClosed);
-    return controller;
-  } catch (error) {
-    report(request.events, error);
+/**
+ * Shows the survey. Never throws: a bad configuration or identity becomes one console error and
+ * an `error` event, and nothing is shown. The identity's schema is fetched only for identified
+ * users, so an anonymous visitor's first view does not pay for it.
+ */
+export function open(request: OpenRequest): void {
+  void show(request).catch((error: unknown) => {
     request.onClosed();
-    return undefined;
+    return report(request.events, error);
+  });
+}
+
+async function show(request: OpenRequest): Promise<void> {
+  const config: SurveyConfig = check(surveyConfigSchema, request.config, 'survey configuration');
+  let identity: Identity | undefined;
+  if (request.identity !== undefined) {
+    const { identitySchema } = await import('../../sdk/schemas/identity.ts');
+    identity = check(identitySchema, request.identity, 'identity');
   }
+  const controller = renderSurvey(null, config, {
+    identity,
+    focus: request.focus,
+    trigger: request.trigger,
+    events: request.events,
+    delivery: deliveryFor(config),
+  });
+  controller.on('closed', request.onClosed);
 }
 
 /** Starts delivering responses left in the outbox by an earlier page. */
 export function deliverPending(config: Record<string, unknown>, events: Emitter<EventMap>): void {
-  try {
-    const parsed = surveyConfigSchema.safeParse(config);
-    if (parsed.success) void deliveryFor(parsed.data).catch((error: unknown) => report(events, error));
-  } catch (error) {
-    report(events, error);
-  }
+  const parsed = surveyConfigSchema.safeParse(config);
+  if (parsed.success) void deliveryFor(parsed.data).catch((error: unknown) => report(events, error));
 }
 
-function report(events: Emitter<EventMap>, error: unknown): void {
-  if (error instanceof InvalidInputError) {
-    const issue = error.issues[0];
-    console.error(`onepoint: ${error.message}. Nothing was shown; fix the ${issue?.path ?? 'configuration'} setting (see the README's configuration reference).`);
-    events.emit('error', { code: 'invalid_config', message: error.message, ...(issue ? { field: issue.path } : {}) });
-  } else {
-    console.error('onepoint: the survey could not be shown.', error);
-    events.emit('error', { code: 'internal', message: error instanceof Error ? error.message : String(error) });
-  }
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null;
+/** Reports through its own chunk, which carries the words; a console line if even that fails. */
+function report(events: Emitter<EventMap>, error: unknown): Promise<void> {
+  return import('./report.ts').then(
+    (module) => module.report(events, error),
+    () => console.error('onepoint: the survey could not be shown.', error),
+  );
 }

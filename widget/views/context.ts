@@ -1,5 +1,4 @@
 import { createContext } from 'preact';
-import { useContext } from 'preact/hooks';
 import type { Messages } from '../i18n/index.ts';
 import type { SurveyModel } from '../model/survey-model.ts';
 
@@ -22,10 +21,14 @@ export interface ViewContext {
   adoptCss: (css: string) => void;
 }
 
+/**
+ * Read by the first screen's class components (`static contextType`) and by the later steps'
+ * `useView`: hooks load with the later steps, so the first view does not pay for them.
+ */
 export const Context = createContext<ViewContext | undefined>(undefined);
 
-export function useView(): ViewContext {
-  const value = useContext(Context);
+/** The context a view rendered inside `<Context.Provider>` sees. */
+export function viewOf(value: ViewContext | undefined): ViewContext {
   if (!value) throw new Error('survey views render inside <Context.Provider>');
   return value;
 }

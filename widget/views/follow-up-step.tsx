@@ -1,4 +1,4 @@
-import { useView } from './context.ts';
+import { useView } from './use-view.ts';
 
 /** "What would move you one point higher?" (a 10 is asked what they value most), drivers, Send and Skip. */
 export function FollowUpStep() {

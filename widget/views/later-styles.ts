@@ -1,5 +1,11 @@
 /** Styles of the follow-up and thank-you steps, adopted when their chunk arrives. */
 export const css = `
+p, fieldset, legend { margin: 0; padding: 0; border: 0; }
+legend { display: block; font-weight: 600; font-size: 16px; line-height: 1.4; padding-inline-end: 32px; }
+p { margin-top: 8px; color: var(--op-muted); }
+.button.secondary { background: transparent; color: var(--op-fg); border-color: var(--op-border); }
+.button[disabled] { opacity: 0.6; cursor: default; }
+a { color: inherit; }
 textarea, input[type="email"], input[type="text"] {
   display: block; width: 100%; margin-top: 10px; padding: 8px 10px; border-radius: 8px; resize: vertical;
   border: 1px solid var(--op-border); background: var(--op-bg); color: var(--op-fg); min-height: 36px;

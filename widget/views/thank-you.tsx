@@ -1,5 +1,5 @@
 import { mayAskForAdvocacy } from '../../sdk/index.ts';
-import { useView } from './context.ts';
+import { useView } from './use-view.ts';
 import { DetractorThanks } from './thanks-detractor.tsx';
 import { PassiveThanks } from './thanks-passive.tsx';
 import { PromoterThanks } from './thanks-promoter.tsx';

@@ -1,4 +1,4 @@
-import { useView } from './context.ts';
+import { useView } from './use-view.ts';
 
 /** An apology, where the feedback goes, optional consent to be contacted, optional support link. */
 export function DetractorThanks() {

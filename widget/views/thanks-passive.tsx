@@ -1,4 +1,4 @@
-import { useView } from './context.ts';
+import { useView } from './use-view.ts';
 
 /** One open question with its own Send. */
 export function PassiveThanks() {

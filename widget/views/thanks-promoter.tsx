@@ -1,5 +1,5 @@
 import { useState } from 'preact/hooks';
-import { useView } from './context.ts';
+import { useView } from './use-view.ts';
 
 /** Referral code with Copy, referral link with Web Share where available, review link. Promoters only. */
 export function PromoterThanks() {

@@ -3,11 +3,10 @@ import { render } from 'preact';
 import { createEmitter, type Emitter } from '../../sdk/emitter.ts';
 import { randomUuid } from '../../sdk/ids.ts';
 import { stashResponse } from '../../sdk/outbox-store.ts';
-import { surveyConfigSchema, type SurveyConfig, type SurveyConfigInput } from '../../sdk/schemas/config.ts';
-import { identitySchema, type Identity } from '../../sdk/schemas/identity.ts';
+import type { SurveyConfig } from '../../sdk/schemas/config.ts';
+import type { Identity } from '../../sdk/schemas/identity.ts';
 import type { EventMap } from '../../sdk/schemas/events.ts';
 import { browserStorage, resilientStorage } from '../../sdk/storage.ts';
-import { parseOrThrow } from '../../sdk/validate.ts';
 import { fill, isRtl, loadMessages, pickLocale } from '../i18n/index.ts';
 import { createSurveyModel, type ModelChange, type SurveyModel } from '../model/survey-model.ts';
 import { anonymousId, countShown, updateVisitor } from '../shared/visitor-store.ts';
@@ -48,18 +47,16 @@ export interface SurveyController {
 
 let instances = 0;
 
+/** {@link MountOptions} once the identity has passed its schema. */
+export type RenderOptions = Omit<MountOptions, 'identity'> & { identity?: Identity | undefined };
+
 /**
- * Renders the survey. Into `element` as an inline embed, or, with `element` null, as a floating
- * card (or modal, or bar) appended to `document.body`. Throws {@link InvalidInputError} naming
- * the field for a bad configuration; the script tag turns that into a console error instead.
- * @example
- * import { mountSurvey } from 'onepoint/widget';
- * const survey = mountSurvey(document.querySelector('#nps'), { endpoint: 'https://collector.example.com', siteKey: 'pk_live_1234' });
- * survey.on('submitted', ({ score }) => console.log(score));
+ * Renders a survey whose configuration (and identity) already passed the SDK's schemas: see
+ * `mountSurvey`, which checks them first. The script tag checks them on its own, so that the code
+ * that words a bad field's error loads only when there is one.
  */
-export function mountSurvey(element: Element | null, input: SurveyConfigInput, options: MountOptions = {}): SurveyController {
-  const config: SurveyConfig = parseOrThrow(surveyConfigSchema, input, 'survey configuration');
-  const identity: Identity | undefined = options.identity === undefined ? undefined : parseOrThrow(identitySchema, options.identity, 'identity');
+export function renderSurvey(element: Element | null, config: SurveyConfig, options: RenderOptions = {}): SurveyController {
+  const { identity } = options;
   const doc = element?.ownerDocument ?? document;
   const win = doc.defaultView ?? window;
   const now = options.now ?? Date.now;
