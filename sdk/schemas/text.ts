@@ -9,6 +9,11 @@ export function codePointLength(value: string): number {
   return length;
 }
 
+/** `value` cut to its first `max` code points (never inside a surrogate pair). */
+export function truncateCodePoints(value: string, max: number): string {
+  return Array.from(value).slice(0, max).join('');
+}
+
 /** Free text: well-formed Unicode, at most `max` code points. */
 export function text(max: number, min = 0) {
   return z.string().check(

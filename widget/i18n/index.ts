@@ -42,7 +42,7 @@ export function isRtl(locale: string): boolean {
 
 /** The locale's words with the page's overrides on top. Unknown keys in `overrides` are ignored. */
 export async function loadMessages(locale: string, overrides: Record<string, string> = {}): Promise<Messages> {
-  const messages = await (LOADERS[locale] ?? LOADERS.en ?? (async () => en))();
+  const messages = LOADERS[locale] ? await LOADERS[locale]() : en;
   const merged: Messages = { ...messages };
   for (const key of Object.keys(en) as MessageKey[]) {
     const override = overrides[key];

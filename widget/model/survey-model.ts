@@ -1,5 +1,5 @@
 import { batch, computed, signal } from '@preact/signals-core';
-import { codePointLength } from '../../sdk/schemas/text.ts';
+import { codePointLength, truncateCodePoints } from '../../sdk/schemas/text.ts';
 import type { SurveyConfig } from '../../sdk/schemas/config.ts';
 import type { Identity } from '../../sdk/schemas/identity.ts';
 import type { ResponsePayload } from '../../sdk/schemas/response.ts';
@@ -91,7 +91,7 @@ export function createSurveyModel(deps: SurveyModelDeps) {
     },
     /** Keeps at most `commentMaxLength` code points. */
     editComment(text: string) {
-      comment.value = Array.from(text).slice(0, config.commentMaxLength).join('');
+      comment.value = truncateCodePoints(text, config.commentMaxLength);
     },
     toggleDriver(name: string) {
       if (!config.drivers.includes(name)) return;
@@ -114,7 +114,7 @@ export function createSurveyModel(deps: SurveyModelDeps) {
       send('complete');
     },
     editFollowUp(text: string) {
-      followUp.value = Array.from(text).slice(0, config.commentMaxLength).join('');
+      followUp.value = truncateCodePoints(text, config.commentMaxLength);
     },
     setContactConsent(value: boolean) {
       contactConsent.value = value;

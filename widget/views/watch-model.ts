@@ -1,4 +1,4 @@
-import { effect } from '@preact/signals-core';
+import { effect, Signal } from '@preact/signals-core';
 import type { SurveyModel } from '../model/survey-model.ts';
 
 /**
@@ -9,9 +9,8 @@ import type { SurveyModel } from '../model/survey-model.ts';
 export function watchModel(model: SurveyModel, onChange: () => void): () => void {
   let first = true;
   return effect(() => {
-    // Reading a signal inside effect() subscribes to it.
-    void [model.step.value, model.score.value, model.comment.value, model.drivers.value, model.followUp.value];
-    void [model.contactConsent.value, model.contactEmail.value, model.extraSent.value];
+    // Reading a signal inside effect() subscribes to it: every signal the model exposes.
+    for (const value of Object.values(model)) if (value instanceof Signal) void value.value;
     if (first) first = false;
     else onChange();
   });
