@@ -1,5 +1,6 @@
 /** The three NPS segments. One source of truth for widget, SDK and collector. */
-export type Segment = 'detractor' | 'passive' | 'promoter';
+export const SEGMENTS = ['detractor', 'passive', 'promoter'] as const;
+export type Segment = (typeof SEGMENTS)[number];
 
 /** Every score on the 0–10 scale, in order. */
 export const SCORES = [0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10] as const;

@@ -1,6 +1,7 @@
 import * as z from 'zod/mini';
 import { DEFAULT_DATABASE_URL } from './db/open.ts';
-import { formatIssues, toFieldIssues } from '../sdk/index.ts';
+import { parseOrThrow } from '../sdk/index.ts';
+import { DEFAULT_RATE_LIMIT } from './http/rate-limit.ts';
 
 const number = (fallback: number) =>
   z.pipe(z._default(z.string().check(z.regex(/^\d+(\.\d+)?$/, { message: 'must be a number ≥ 0' })), String(fallback)), z.transform(Number));
@@ -14,9 +15,9 @@ export const envSchema = z.object({
   /** `postgres://…` for Postgres, otherwise a SQLite file (`file:path` or a path). */
   DATABASE_URL: z._default(z.string().check(z.minLength(1)), DEFAULT_DATABASE_URL),
   /** Requests a client may send at once, per site. @default 30 */
-  RATE_LIMIT_BURST: number(30),
+  RATE_LIMIT_BURST: number(DEFAULT_RATE_LIMIT.burst),
   /** Sustained requests per second, per client and site. @default 1 */
-  RATE_LIMIT_PER_SECOND: number(1),
+  RATE_LIMIT_PER_SECOND: number(DEFAULT_RATE_LIMIT.perSecond),
   /** `1` behind a load balancer you run: client addresses come from X-Forwarded-For. */
   TRUST_PROXY: z._default(z.enum(['0', '1']), '0'),
   /** Seconds SIGTERM waits for requests in flight. @default 10 */
@@ -25,8 +26,7 @@ export const envSchema = z.object({
 
 export type CollectorEnv = z.output<typeof envSchema>;
 
+/** The environment with defaults applied; throws naming each bad variable. */
 export function readEnv(env: Record<string, string | undefined> = process.env): CollectorEnv {
-  const result = envSchema.safeParse(env, { reportInput: true });
-  if (!result.success) throw new Error(`invalid collector environment: ${formatIssues(toFieldIssues(result.error.issues))}`);
-  return result.data;
+  return parseOrThrow(envSchema, env, 'collector environment');
 }

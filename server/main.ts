@@ -2,7 +2,7 @@ import { startCollector } from './collector.ts';
 import { readEnv } from './env.ts';
 import { createLogger } from './logger.ts';
 
-// `npm run collector:serve`: the collector on its own, configured by the environment.
+// `npm run collector -- serve`: the collector on its own, configured by the environment.
 const env = readEnv();
 const logger = createLogger();
 const collector = await startCollector({

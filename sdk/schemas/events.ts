@@ -1,6 +1,7 @@
 import * as z from 'zod/mini';
+import { SEGMENTS } from '../segment.ts';
 
-const segment = z.enum(['detractor', 'passive', 'promoter']);
+const segment = z.enum(SEGMENTS);
 const step = z.enum(['score', 'follow-up', 'thank-you']);
 
 /** Payloads of `onepoint('on', name, handler)` and the `mountSurvey` controller's events. */

@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import { SEGMENTS } from '../segment.ts';
 import './csp-safe.ts';
 import { traitsSchema } from './identity.ts';
 import { isoDateTime, text } from './text.ts';
@@ -56,7 +57,7 @@ export type ResponsePayload = z.output<typeof responsePayloadSchema>;
 export const ackSchema = z.object({
   id: z.string(),
   seq: z.int(),
-  segment: z.enum(['detractor', 'passive', 'promoter']),
+  segment: z.enum(SEGMENTS),
 });
 export type Ack = z.output<typeof ackSchema>;
 

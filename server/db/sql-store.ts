@@ -22,7 +22,7 @@ interface ResponseRow {
   seq: number;
   score: number;
   segment: Segment;
-  status: 'partial' | 'complete';
+  status: ResponsePayload['status'];
   comment: string | null;
   follow_up: string | null;
   drivers: string | null;

@@ -27,18 +27,19 @@ export function sqliteDriver(file: string): Driver {
     return statement;
   };
 
+  const all = <T>(sql: string, params: readonly SqlValue[]) => prepare(sql).all(...params) as T[];
+  const run = (sql: string, params: readonly SqlValue[]) => {
+    const statement = prepare(sql);
+    if (!statement.reader) return { changes: statement.run(...params).changes };
+    statement.all(...params); // a statement that returns rows (RETURNING, a pragma): run for its effect
+    return { changes: 0 };
+  };
+
   // Runs now: used by a transaction's own work, and by anyone when no transaction is open.
   const immediate: Driver = {
     dialect: 'sqlite',
-    async all<T>(sql: string, params: readonly SqlValue[] = []) {
-      return prepare(sql).all(...params) as T[];
-    },
-    async run(sql, params = []) {
-      const statement = prepare(sql);
-      if (!statement.reader) return { changes: statement.run(...params).changes };
-      statement.all(...params);
-      return { changes: 0 };
-    },
+    all: async (sql, params = []) => all(sql, params),
+    run: async (sql, params = []) => run(sql, params),
     transaction: (work) => work(immediate),
     exclusive: (work) => work(immediate),
     close: async () => undefined,
@@ -89,14 +90,8 @@ export function sqliteDriver(file: string): Driver {
 
   const shared: Driver = {
     dialect: 'sqlite',
-    all: <T>(sql: string, params: readonly SqlValue[] = []) => grouped(() => prepare(sql).all(...params) as T[]),
-    run: (sql, params = []) =>
-      grouped(() => {
-        const statement = prepare(sql);
-        if (!statement.reader) return { changes: statement.run(...params).changes };
-        statement.all(...params);
-        return { changes: 0 };
-      }),
+    all: (sql, params = []) => grouped(() => all(sql, params)),
+    run: (sql, params = []) => grouped(() => run(sql, params)),
     transaction: (work) =>
       serial(async () => {
         db.exec('BEGIN IMMEDIATE');

@@ -19,7 +19,7 @@ export interface ResponseRecord {
   seq: number;
   score: number;
   segment: Segment;
-  status: 'partial' | 'complete';
+  status: ResponsePayload['status'];
   comment: string | null;
   followUp: string | null;
   drivers: string[];

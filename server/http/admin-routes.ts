@@ -1,4 +1,5 @@
-import type { Context, Hono } from 'hono';
+import type { Hono } from 'hono';
+import { createMiddleware } from 'hono/factory';
 import { stream } from 'hono/streaming';
 import type { ResponseFilters, Site } from '../db/store.ts';
 import { InvalidCursorError } from '../db/sql-store.ts';
@@ -14,20 +15,14 @@ type AdminEnv = AppEnv & { Variables: AppEnv['Variables'] & { site: Site } };
 export function adminRoutes(app: Hono<AppEnv>, deps: AppDeps) {
   const admin = app as unknown as Hono<AdminEnv>;
 
-  admin.use('/v1/responses', requireSecret);
-  admin.use('/v1/responses.csv', requireSecret);
-  admin.use('/v1/responses/:id/follow-up', requireSecret);
-  admin.use('/v1/stats', requireSecret);
-
-  async function requireSecret(c: Context<AdminEnv>, next: () => Promise<void>) {
-    // POST /v1/responses is the public ingest endpoint, not an admin call.
-    if (c.req.method === 'POST' && c.req.path === '/v1/responses') return next();
+  // On each admin route itself: POST /v1/responses, the public ingest, shares a path with one.
+  const requireSecret = createMiddleware<AdminEnv>(async (c, next) => {
     const match = /^Bearer (sk_[\w-]+)$/.exec(c.req.header('authorization') ?? '');
     const site = match?.[1] ? await deps.store.siteBySecret(match[1]) : undefined;
     if (!site) return problem(c, 401, 'unauthorized', 'send Authorization: Bearer sk_… with this site’s secret key');
     c.set('site', site);
     return next();
-  }
+  });
 
   function filtersFrom(query: { segment?: ResponseFilters['segment']; score?: string; from?: string; to?: string; q?: string; followUpStatus?: ResponseFilters['followUpStatus']; includeTest?: string }): ResponseFilters {
     return {
@@ -41,7 +36,7 @@ export function adminRoutes(app: Hono<AppEnv>, deps: AppDeps) {
     };
   }
 
-  admin.get('/v1/responses', async (c) => {
+  admin.get('/v1/responses', requireSecret, async (c) => {
     const parsed = check(listQuerySchema, c.req.query());
     if (!parsed.ok) return problem(c, 400, 'invalid_query', 'the filters are not valid', parsed.issues);
     const { cursor, limit } = parsed.value;
@@ -54,13 +49,13 @@ export function adminRoutes(app: Hono<AppEnv>, deps: AppDeps) {
     }
   });
 
-  admin.get('/v1/stats', async (c) => {
+  admin.get('/v1/stats', requireSecret, async (c) => {
     const parsed = check(statsQuerySchema, c.req.query());
     if (!parsed.ok) return problem(c, 400, 'invalid_query', 'the filters are not valid', parsed.issues);
     return c.json(await deps.store.stats(c.get('site').id, filtersFrom(parsed.value), parsed.value.interval ?? 'week'));
   });
 
-  admin.get('/v1/responses.csv', async (c) => {
+  admin.get('/v1/responses.csv', requireSecret, async (c) => {
     const parsed = check(listQuerySchema, c.req.query());
     if (!parsed.ok) return problem(c, 400, 'invalid_query', 'the filters are not valid', parsed.issues);
     const siteId = c.get('site').id;
@@ -79,7 +74,7 @@ export function adminRoutes(app: Hono<AppEnv>, deps: AppDeps) {
     });
   });
 
-  admin.patch('/v1/responses/:id/follow-up', async (c) => {
+  admin.patch('/v1/responses/:id/follow-up', requireSecret, async (c) => {
     const body = await readJson(c);
     if (!body.ok) return problem(c, 400, 'invalid_json', 'the body is not valid JSON');
     const parsed = check(followUpPatchSchema, body.value);

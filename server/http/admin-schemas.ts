@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import { SEGMENTS } from '../../sdk/index.ts';
 import { FOLLOW_UP_STATUSES } from '../db/store.ts';
 
 const dateParam = z.string().check(
@@ -10,7 +11,7 @@ const flag = z.enum(['true', 'false']);
 
 /** Query of `GET /v1/responses` (admin). */
 export const listQuerySchema = z.strictObject({
-  segment: z.optional(z.enum(['detractor', 'passive', 'promoter'])),
+  segment: z.optional(z.enum(SEGMENTS)),
   score: z.optional(intParam(0, 10)),
   from: z.optional(dateParam),
   to: z.optional(dateParam),
@@ -48,5 +49,4 @@ export const eligibilityQuerySchema = z.strictObject({
 export const dismissalSchema = z.strictObject({
   siteKey: z.string().check(z.minLength(1)),
   userId: z.string().check(z.minLength(1), z.maxLength(256)),
-  surveyId: z.optional(z.string().check(z.maxLength(64))),
 });

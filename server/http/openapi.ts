@@ -1,12 +1,18 @@
 import { toJSONSchema } from 'zod/v4/core';
 import type * as z from 'zod/mini';
 import { ackSchema, eligibilityAnswerSchema, errorBodySchema, responsePayloadSchema } from '../../sdk/index.ts';
-import { dismissalSchema, followUpPatchSchema } from './admin-schemas.ts';
+import { dismissalSchema, eligibilityQuerySchema, followUpPatchSchema, listQuerySchema, statsQuerySchema } from './admin-schemas.ts';
 
 const json = (schema: z.ZodMiniType) => toJSONSchema(schema, { unrepresentable: 'any', io: 'input' });
 const content = (ref: string) => ({ 'application/json': { schema: { $ref: `#/components/schemas/${ref}` } } });
 const error = (description: string) => ({ description, content: content('Error') });
 const admin = [{ secretKey: [] }];
+
+/** Query parameters from the schema the route validates its query with: names, types, which are required. */
+function queryParameters(schema: z.ZodMiniType) {
+  const { properties = {}, required = [] } = json(schema) as { properties?: Record<string, unknown>; required?: string[] };
+  return Object.entries(properties).map(([name, parameter]) => ({ name, in: 'query', required: required.includes(name), schema: parameter }));
+}
 
 /** OpenAPI 3.1, generated from the same zod schemas the collector validates with. */
 export function openApiDocument(version: string) {
@@ -43,11 +49,18 @@ export function openApiDocument(version: string) {
         get: {
           summary: 'List responses (admin)',
           security: admin,
-          parameters: ['segment', 'score', 'from', 'to', 'q', 'followUpStatus', 'includeTest', 'cursor', 'limit'].map((name) => ({ name, in: 'query', schema: { type: 'string' } })),
+          parameters: queryParameters(listQuerySchema),
           responses: { 200: { description: '{ items, nextCursor }' }, 400: error('Bad filter'), 401: error('Missing or wrong secret key') },
         },
       },
-      '/v1/responses.csv': { get: { summary: 'CSV export, streamed (admin)', security: admin, responses: { 200: { description: 'text/csv' }, 401: error('Missing or wrong secret key') } } },
+      '/v1/responses.csv': {
+        get: {
+          summary: 'CSV export of the same filters, streamed (admin)',
+          security: admin,
+          parameters: queryParameters(listQuerySchema),
+          responses: { 200: { description: 'text/csv' }, 400: error('Bad filter'), 401: error('Missing or wrong secret key') },
+        },
+      },
       '/v1/responses/{id}/follow-up': {
         patch: {
           summary: 'Set follow-up status and owner, add a note (admin)',
@@ -61,14 +74,14 @@ export function openApiDocument(version: string) {
         get: {
           summary: 'NPS with margin of error, 0–10 distribution, trend (admin)',
           security: admin,
-          parameters: ['from', 'to', 'interval', 'includeTest'].map((name) => ({ name, in: 'query', schema: { type: 'string' } })),
+          parameters: queryParameters(statsQuerySchema),
           responses: { 200: { description: '{ summary, distribution, trend }' }, 401: error('Missing or wrong secret key') },
         },
       },
       '/v1/eligibility': {
         get: {
           summary: 'May this user be asked now? (cross-device memory)',
-          parameters: ['siteKey', 'userId'].map((name) => ({ name, in: 'query', required: true, schema: { type: 'string' } })),
+          parameters: queryParameters(eligibilityQuerySchema),
           responses: { 200: { description: 'Verdict', content: content('Eligibility') }, 400: error('Missing parameter'), 401: error('Unknown site key'), 403: error('Origin not allowed') },
         },
       },
