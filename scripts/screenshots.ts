@@ -1,29 +1,19 @@
 // npm run screenshots: every screen of the survey, photographed in Debian's Chromium, into
 // docs/screenshots (light, dark, a 360 px phone, Arabic right-to-left). Needs `npm run build`.
 import { chromium, type Page } from '@playwright/test';
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import pino from 'pino';
-import { startDemo } from '../demo/serve.ts';
-import { startCollector } from '../server/collector.ts';
+import { mkdirSync } from 'node:fs';
+import { chromiumLaunchOptions } from '../test/helpers/chromium.ts';
+import { startDemoStack } from '../test/helpers/demo-stack.ts';
 
 const out = 'docs/screenshots';
 mkdirSync(out, { recursive: true });
-const dir = mkdtempSync(join(tmpdir(), 'onepoint-shots-'));
-const collector = await startCollector({ databaseUrl: `file:${join(dir, 'shots.sqlite')}`, port: 0, logger: pino({ level: 'warn' }) });
-const demoPort = 5199;
-const { site, secretKey } = await collector.store.createSite({ name: 'screenshots', origins: [`http://localhost:${demoPort}`] });
-const demo = await startDemo({ collectorUrl: collector.url, siteKey: site.publicKey, secretKey, port: demoPort });
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-  args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
-});
+const stack = await startDemoStack();
+const browser = await chromium.launch(chromiumLaunchOptions);
 
 async function open(options: { theme?: string; locale?: string; width?: number; height?: number }) {
   const context = await browser.newContext({ viewport: { width: options.width ?? 900, height: options.height ?? 640 }, reducedMotion: 'reduce', deviceScaleFactor: 2 });
   const page = await context.newPage();
-  await page.goto(`${demo.url}/playground.html`);
+  await page.goto(`${stack.demoUrl}/playground.html`);
   if (options.locale) await page.getByLabel('Locale').selectOption(options.locale);
   await page.getByLabel('Theme').selectOption(options.theme ?? 'light');
   await page.getByRole('dialog').waitFor();
@@ -64,6 +54,4 @@ await shoot(rtl, 'rtl-score');
 await rtl.context().close();
 
 await browser.close();
-await demo.close();
-await collector.close();
-rmSync(dir, { recursive: true, force: true });
+await stack.close();
