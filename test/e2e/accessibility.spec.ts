@@ -1,6 +1,6 @@
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
-import { demoUrl, expect, scoreButton, survey, test } from './fixtures.ts';
+import { demoUrl, expect, loadTag, scoreButton, survey, test } from './fixtures.ts';
 
 const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
 
@@ -33,5 +33,21 @@ for (const theme of ['light', 'dark'] as const) {
       if (segment === 'detractor') await survey(page).getByRole('checkbox').check();
       expect(await violations(page), `${segment} thank-you, ${theme}`).toEqual([]);
     }
+  });
+}
+
+// Browsers keep oklch()/lab() colours in their own space when computing styles, so the text
+// colour on the accent must not depend on reading rgb() back.
+for (const [accent, text] of [
+  ['oklch(0.93 0.12 100)', 'rgb(0, 0, 0)'],
+  ['oklch(0.35 0.15 265)', 'rgb(255, 255, 255)'],
+  ['lab(90 -10 60)', 'rgb(0, 0, 0)'],
+] as const) {
+  test(`accent ${accent}: the text on it is ${text === 'rgb(0, 0, 0)' ? 'black' : 'white'} (≥ 4.5:1)`, async ({ page }) => {
+    await loadTag(page, [['init', { accent }], ['show']]);
+    await scoreButton(page, 7).focus();
+    await page.keyboard.press('ArrowRight');
+    await expect(scoreButton(page, 8)).toHaveAttribute('aria-checked', 'true');
+    expect(await scoreButton(page, 8).evaluate((element) => getComputedStyle(element).color)).toBe(text);
   });
 }

@@ -45,6 +45,35 @@ export async function expectStored(id: string, check: (row: StoredResponse) => b
 export const survey = (page: Page): Locator => page.getByRole('dialog', { name: 'Feedback survey' });
 export const scoreButton = (page: Page, score: number): Locator => survey(page).getByRole('radio', { name: new RegExp(`^${score}(,|$)`) });
 
+/**
+ * Opens a plain demo page and adds the tag by script, after queueing `init` (test mode, no
+ * delay), a listener that keeps `error` events in `window.__errors`, then `commands`. Returns
+ * the widget's own console errors as they come.
+ */
+export async function loadTag(page: Page, commands: unknown[][]): Promise<{ consoleErrors: string[] }> {
+  const consoleErrors: string[] = [];
+  page.on('console', (message) => {
+    // The widget's own lines (a page's missing favicon is not its business).
+    if (message.type() === 'error' && message.text().startsWith('onepoint')) consoleErrors.push(message.text());
+  });
+  await page.goto(`${demoUrl()}/index.html`);
+  await page.evaluate(
+    ({ commands, endpoint, siteKey }) => {
+      const win = window as unknown as { onepoint: { (...args: unknown[]): void; q?: unknown[][] }; __errors: unknown[] };
+      win.__errors = [];
+      win.onepoint = (...args: unknown[]) => (win.onepoint.q ??= []).push(args);
+      win.onepoint('init', { endpoint, siteKey, delay: 0, test: true });
+      win.onepoint('on', 'error', (payload: unknown) => win.__errors.push(payload));
+      for (const command of commands) win.onepoint(...command);
+      const script = document.createElement('script');
+      script.src = '/dist/onepoint.js';
+      document.head.append(script);
+    },
+    { commands, endpoint: collectorUrl(), siteKey: process.env.E2E_SITE_KEY ?? '' },
+  );
+  return { consoleErrors };
+}
+
 /** Collects response ids as the page posts them, and CSP violations and page errors as they happen. */
 export const test = base.extend<{ posted: string[]; violations: string[]; pageErrors: string[] }>({
   posted: async ({ page }, use) => {

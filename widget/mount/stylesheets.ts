@@ -1,4 +1,4 @@
-import { parseComputedRgb, textOn } from '../theme/contrast.ts';
+import { parseComputedRgb, textOn, type Rgb } from '../theme/contrast.ts';
 import { css } from './styles.ts';
 
 /**
@@ -16,15 +16,36 @@ export function adoptStyles(shadow: ShadowRoot, accent: string): void {
   shadow.adoptedStyleSheets = [base, theme];
 }
 
-/** White or near-black, whichever reads better on the accent (≥ 4.5:1 for one of them). */
+/** White or black, whichever reads better on the accent (≥ 4.5:1 for one of them). */
 function textColourFor(shadow: ShadowRoot, accent: string): string {
+  const rgb = computedRgb(shadow, accent) ?? paintedRgb(shadow.ownerDocument, accent);
+  return rgb ? textOn(rgb) : '#ffffff';
+}
+
+/** The accent as the browser computes it, when it serialises it as rgb() (hex, named, rgb, hsl…). */
+function computedRgb(shadow: ShadowRoot, accent: string): Rgb | undefined {
   const probe = shadow.ownerDocument.createElement('span');
   probe.style.color = accent; // CSSOM, not a style attribute: allowed under a strict CSP
   shadow.append(probe);
   const computed = shadow.ownerDocument.defaultView?.getComputedStyle(probe).color ?? '';
   probe.remove();
-  const rgb = parseComputedRgb(computed);
-  return rgb ? textOn(rgb) : '#ffffff';
+  return parseComputedRgb(computed);
+}
+
+/** oklch(), lab() and the like keep their own space when computed: paint one pixel and read it back in sRGB. */
+function paintedRgb(doc: Document, accent: string): Rgb | undefined {
+  try {
+    const canvas = doc.createElement('canvas');
+    canvas.width = canvas.height = 1;
+    const context = canvas.getContext('2d', { willReadFrequently: true });
+    if (!context) return undefined;
+    context.fillStyle = accent;
+    context.fillRect(0, 0, 1, 1);
+    const [r = 0, g = 0, b = 0] = context.getImageData(0, 0, 1, 1).data;
+    return { r, g, b };
+  } catch {
+    return undefined; // no canvas (a test DOM), or readback refused
+  }
 }
 
 /** Appends one more constructed stylesheet to `shadow`. */
