@@ -73,6 +73,12 @@ export const surveyConfigSchema = z.strictObject({
   contactConsent: z._default(z.boolean(), true),
   /** Seconds before the thank-you closes by itself (0: never); paused while focus is inside. @default 10 */
   closeAfter: z._default(z.number().check(z.gte(0), z.lte(600)), 10),
+  /**
+   * The follow-up question per segment, replacing "What would move you one point higher?" for
+   * that segment; `{product}` is filled in. A 10 is still asked what they value most
+   * (`messages.followUpQuestionTop`). @default {}
+   */
+  followUpQuestions: z._default(z.strictObject({ detractor: z.optional(text(300, 1)), passive: z.optional(text(300, 1)), promoter: z.optional(text(300, 1)) }), {}),
   /** Per-key overrides of the built-in words, e.g. `{ followUpQuestion: "…" }`. @default {} */
   messages: z._default(z.record(z.string().check(z.regex(/^[a-zA-Z]{1,40}$/)), text(500)), {}),
   /** See {@link throttleSchema}. */

@@ -39,6 +39,17 @@ describe('score step', () => {
     expect(await screen.findByLabelText('What would move you one point higher?')).toBeDefined();
   });
 
+  it.each([
+    [3, 'What went wrong with Acme?'],
+    [7, 'What would make Acme a 9?'],
+    [9, 'What do you love about Acme?'],
+    [10, 'What do you value most about Acme?'],
+  ])('a %i is asked its segment’s follow-up question (a 10 what they value most)', async (score, question) => {
+    await renderSurvey({ config: { followUpQuestions: { detractor: 'What went wrong with {product}?', passive: 'What would make {product} a 9?', promoter: 'What do you love about {product}?' } } });
+    click(radios()[score] as HTMLElement);
+    expect(await screen.findByLabelText(question)).toBeDefined();
+  });
+
   it('keyboard: one tab stop; arrows move and check (wrapping), Home/End jump, and only Enter confirms', async () => {
     const { model } = await renderSurvey();
     expect(radios().filter((radio) => radio.tabIndex === 0)).toHaveLength(1);

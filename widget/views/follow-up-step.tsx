@@ -6,7 +6,8 @@ export function FollowUpStep() {
   const { config } = model;
   const questionId = `${idPrefix}-follow-up`;
   const counterId = `${idPrefix}-counter`;
-  const question = model.score.value === 10 ? t.followUpQuestionTop : t.followUpQuestion;
+  const segment = model.segment.value;
+  const question = model.score.value === 10 ? t.followUpQuestionTop : ((segment && config.followUpQuestions[segment]) ?? t.followUpQuestion);
   return (
     <form
       onSubmit={(event) => {
