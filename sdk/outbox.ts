@@ -202,6 +202,15 @@ export function createOutbox(options: OutboxOptions): Outbox {
     }, ms);
   }
 
+  /**
+   * The network is back (or the page is visible again): send now, or as soon as the flush in
+   * flight settles — it may be failing on the old conditions — instead of after the backoff.
+   */
+  function retryNow(): void {
+    retryMs = RETRY_FIRST_MS;
+    void (inFlight ?? Promise.resolve()).then(() => outbox.flush());
+  }
+
   let inFlight: Promise<FlushResult> | undefined;
   let requested = false;
 
@@ -215,6 +224,9 @@ export function createOutbox(options: OutboxOptions): Outbox {
         requested = true;
         return inFlight;
       }
+      // A flush that starts makes a scheduled retry moot; it schedules its own if it fails.
+      cancelRetry?.();
+      cancelRetry = undefined;
       inFlight = (async () => {
         const result: FlushResult = { delivered: 0, waiting: 0, ran: false };
         let finished = true;
@@ -250,7 +262,7 @@ export function createOutbox(options: OutboxOptions): Outbox {
     },
     pending: () => read().map((entry) => entry.payload),
     attach(target, doc) {
-      const online = () => void outbox.flush();
+      const online = () => retryNow();
       const hide = () => outbox.flushOnUnload();
       const visibility = () => (doc?.visibilityState === 'hidden' ? hide() : online());
       target.addEventListener('online', online);

@@ -31,6 +31,7 @@ describe('surveyConfigSchema', () => {
       commentMaxLength: 1000,
       contactConsent: true,
       closeAfter: 10,
+      followUpQuestions: {},
       messages: {},
       throttle: { afterResponseDays: 90, afterDismissDays: 30, minUserAgeDays: 30, perSession: 1 },
     });

@@ -81,6 +81,21 @@ describe('outbox', () => {
     expect(failing.pending()).toEqual([]);
   });
 
+  it('back online while a failing flush is in flight: sends right after it, not at the end of the backoff', async () => {
+    const scheduled: number[] = [];
+    const server = fakeCollector();
+    const outbox = createOutbox({ storage: memoryStorage(), send: server.send, schedule: (_task, ms) => (scheduled.push(ms), () => undefined) });
+    const target = new EventTarget();
+    outbox.attach(target);
+    outbox.put(makePayload());
+    server.script(['lost-request']);
+    server.duringNextRequest(() => target.dispatchEvent(new Event('online')));
+    await outbox.flush();
+    expect(scheduled).toEqual([15_000]);
+    await expect.poll(() => outbox.pending().length).toBe(0);
+    expect(server.rows.size).toBe(1);
+  });
+
   it('survives a reload: a new outbox over the same storage delivers what the old one queued', async () => {
     const { storage, server } = setup();
     createOutbox({ storage, send: server.send }).put(makePayload());
