@@ -1,15 +1,4 @@
-import { defineConfig, type Plugin, type UserConfig } from 'vite';
-
-/** Squeezes the widget's stylesheets (template literals in *styles.ts): every byte of the UI chunk counts. */
-function compactCss(): Plugin {
-  return {
-    name: 'onepoint:compact-css',
-    transform(code, id) {
-      if (!/widget\/(mount\/styles|views\/later-styles)\.ts$/.test(id)) return undefined;
-      return code.replace(/css = `([^`]*)`/, (_all, css: string) => `css = \`${css.replace(/\s*\n\s*/g, '').replace(/\s*([{};,>])\s*/g, '$1').replace(/;}/g, '}')}\``);
-    },
-  };
-}
+import { defineConfig, type UserConfig } from 'vite';
 
 /**
  * Three builds, one per mode:
@@ -35,7 +24,9 @@ const builds: Record<string, UserConfig> = {
     build: {
       outDir: 'dist',
       emptyOutDir: false,
-      target: 'es2020',
+      // The survey already relies on ES2022 (`Array.prototype.at`, class fields): written as
+      // such, nothing is lowered into helpers (≈0.35 KB gzip less than es2020).
+      target: 'es2022',
       minify: true,
       lib: { entry: 'widget/ui/entry.ts', formats: ['es'], fileName: () => 'onepoint-ui.js' },
       // Lib mode leaves ES output readable; this chunk ships to browsers, so minify it fully.
@@ -66,7 +57,6 @@ const builds: Record<string, UserConfig> = {
 
 export default defineConfig(({ mode }) => ({
   oxc: jsx,
-  plugins: [compactCss()],
   publicDir: false,
   define: { 'process.env.NODE_ENV': JSON.stringify('production') },
   ...(builds[mode] ?? builds.loader),

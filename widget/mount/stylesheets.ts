@@ -1,5 +1,5 @@
 import { parseComputedRgb, textOn, type Rgb } from '../theme/contrast.ts';
-import { css } from './styles.ts';
+import css from './styles.css?inline';
 
 /**
  * Adopts the widget's styles into `shadow` as constructed stylesheets: no `<style>` element
