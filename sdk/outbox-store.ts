@@ -10,6 +10,13 @@ export interface StoredEntry {
   queuedAt: number;
 }
 
+/** The entries of the stored form, unchecked; undefined when `stored` is not `{ v: 1, entries: [] }`. */
+export function storedEntries(stored: unknown): unknown[] | undefined {
+  if (typeof stored !== 'object' || stored === null) return undefined;
+  const { v, entries } = stored as { v?: unknown; entries?: unknown };
+  return v === 1 && Array.isArray(entries) ? entries : undefined;
+}
+
 /**
  * Writes a response state straight into the outbox's storage, keeping the highest `seq` per id,
  * without the outbox or its schemas. The widget stashes the first pick this way before the
@@ -19,8 +26,7 @@ export interface StoredEntry {
 export function stashResponse(storage: KeyValueStorage, payload: ResponsePayload, now: number, key = OUTBOX_KEY): void {
   let entries: StoredEntry[] = [];
   try {
-    const stored: unknown = JSON.parse(storage.getItem(key) ?? 'null');
-    if (typeof stored === 'object' && stored !== null && 'entries' in stored && Array.isArray(stored.entries)) entries = stored.entries;
+    entries = (storedEntries(JSON.parse(storage.getItem(key) ?? 'null')) ?? []) as StoredEntry[];
   } catch {
     // Unreadable: the outbox reports and discards such data; here it is simply replaced.
   }

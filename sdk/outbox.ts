@@ -4,10 +4,9 @@ import { isRetryable } from './errors.ts';
 import { localLock, type FlushLock } from './flush-lock.ts';
 import { responsePayloadSchema, type Ack, type ResponsePayload } from './schemas/response.ts';
 import type { KeyValueStorage } from './storage.ts';
-import { OUTBOX_KEY, stashResponse } from './outbox-store.ts';
+import { OUTBOX_KEY, stashResponse, storedEntries } from './outbox-store.ts';
 
 const entrySchema = z.object({ payload: responsePayloadSchema, queuedAt: z.number() });
-const storedSchema = z.object({ v: z.literal(1), entries: z.array(z.unknown()) });
 type Entry = z.output<typeof entrySchema>;
 
 /** What the outbox reports, so that nothing it drops goes unnoticed. */
@@ -111,14 +110,14 @@ export function createOutbox(options: OutboxOptions): Outbox {
     } catch (error) {
       return discardAll(error);
     }
-    const stored = storedSchema.safeParse(parsed);
-    if (!stored.success) return discardAll(stored.error);
+    const candidates = storedEntries(parsed);
+    if (!candidates) return discardAll(new Error('onepoint: the stored outbox is not { v: 1, entries: [...] }'));
     const entries: Entry[] = [];
-    for (const candidate of stored.data.entries) {
+    for (const candidate of candidates) {
       const entry = entrySchema.safeParse(candidate);
       if (entry.success) entries.push(entry.data);
     }
-    const discarded = stored.data.entries.length - entries.length;
+    const discarded = candidates.length - entries.length;
     if (discarded > 0) {
       report({ type: 'corrupt', discarded });
       write(entries);

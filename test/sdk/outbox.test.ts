@@ -111,6 +111,12 @@ describe('outbox', () => {
     storage.setItem('onepoint:outbox', JSON.stringify({ v: 1, entries: [{ payload: makePayload(), queuedAt: 1 }, { payload: { score: 'ten' }, queuedAt: 1 }] }));
     expect(outbox.pending()).toHaveLength(1);
     expect(events.at(-1)).toEqual({ type: 'corrupt', discarded: 1 });
+    for (const envelope of [{ v: 2, entries: [] }, { v: 1, entries: {} }, [makePayload()], null]) {
+      storage.setItem('onepoint:outbox', JSON.stringify(envelope));
+      expect(outbox.pending()).toEqual([]);
+      expect(events.at(-1)).toMatchObject({ type: 'corrupt', discarded: 1, error: expect.objectContaining({ message: expect.stringContaining('v: 1') }) });
+      expect(storage.getItem('onepoint:outbox')).toBeNull();
+    }
   });
 
   it('is bounded by count and by age, reporting what it drops', () => {
