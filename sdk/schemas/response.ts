@@ -2,7 +2,8 @@ import * as z from 'zod/mini';
 import { SEGMENTS } from '../segment.ts';
 import './csp-safe.ts';
 import { traitsSchema } from './identity.ts';
-import { isoDateTime, text } from './text.ts';
+import { email, isoDateTime } from './formats.ts';
+import { text } from './text.ts';
 
 /** Upper bounds of the wire format, shared by client and collector. */
 export const LIMITS = {
@@ -20,7 +21,7 @@ const uuid = z.string().check(z.regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[1-8][0-9a-f]{3}
 /** The respondent, when the site identified them. */
 export const respondentSchema = z.strictObject({
   id: text(256, 1),
-  email: z.optional(z.email({ message: 'must be an email address' })),
+  email: z.optional(email()),
   name: z.optional(text(200)),
   traits: z.optional(traitsSchema),
 });
@@ -40,7 +41,7 @@ export const responsePayloadSchema = z.strictObject({
   drivers: z.optional(z.array(text(40, 1)).check(z.maxLength(LIMITS.drivers))),
   contactConsent: z.optional(z.boolean()),
   /** Email given on the thank-you screen when the respondent was not identified. */
-  contactEmail: z.optional(z.email({ message: 'must be an email address' })),
+  contactEmail: z.optional(email()),
   status: z.enum(RESPONSE_STATUSES),
   anonymousId: text(128, 1),
   user: z.optional(respondentSchema),

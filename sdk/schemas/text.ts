@@ -39,13 +39,3 @@ function isHttpUrl(value: string): boolean {
     return false;
   }
 }
-
-/** An ISO 8601 date-time with offset, e.g. `2026-01-31T12:00:00.000Z`. */
-export function isoDateTime() {
-  return z.string().check(
-    z.regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})$/, {
-      message: 'must be an ISO 8601 date-time such as 2026-01-31T12:00:00Z',
-    }),
-    z.refine((value) => !Number.isNaN(Date.parse(value)), { message: 'is not a real date' }),
-  );
-}

@@ -1,9 +1,14 @@
 import { toJSONSchema } from 'zod/v4/core';
 import type * as z from 'zod/mini';
 import { ackSchema, eligibilityAnswerSchema, errorBodySchema, responsePayloadSchema } from '../../sdk/index.ts';
+import { traitValueSchema } from '../../sdk/schemas/identity.ts';
 import { dismissalSchema, eligibilityQuerySchema, followUpPatchSchema, listQuerySchema, statsQuerySchema } from './admin-schemas.ts';
 
-const json = (schema: z.ZodMiniType) => toJSONSchema(schema, { unrepresentable: 'any', io: 'input' });
+/** What a custom check (opaque to the generator) accepts, said in JSON Schema. */
+const CUSTOM: ReadonlyMap<unknown, Record<string, unknown>> = new Map([[traitValueSchema, { type: ['string', 'number', 'boolean', 'null'], description: 'Text (at most 500 characters), a number, true, false or null' }]]);
+
+const json = (schema: z.ZodMiniType) =>
+  toJSONSchema(schema, { unrepresentable: 'any', io: 'input', override: ({ zodSchema, jsonSchema }) => Object.assign(jsonSchema, CUSTOM.get(zodSchema)) });
 const content = (ref: string) => ({ 'application/json': { schema: { $ref: `#/components/schemas/${ref}` } } });
 const error = (description: string) => ({ description, content: content('Error') });
 const admin = [{ secretKey: [] }];

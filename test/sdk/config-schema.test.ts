@@ -3,6 +3,16 @@ import { identitySchema, InvalidInputError, parseOrThrow, surveyConfigSchema } f
 
 const minimal = { endpoint: 'https://collector.example', siteKey: 'pk_live_abcd' };
 
+function errorOf(schema: Parameters<typeof parseOrThrow>[0], input: unknown): InvalidInputError {
+  try {
+    parseOrThrow(schema, input, 'identity');
+  } catch (error) {
+    if (error instanceof InvalidInputError) return error;
+    throw error;
+  }
+  throw new Error('expected the input to be rejected');
+}
+
 function issuesOf(input: unknown) {
   try {
     parseOrThrow(surveyConfigSchema, input, 'survey configuration');
@@ -75,6 +85,22 @@ describe('identitySchema', () => {
 
   it('rejects an empty user id and a malformed email', () => {
     expect(identitySchema.safeParse({ userId: '' }).success).toBe(false);
-    expect(identitySchema.safeParse({ userId: 'u', email: 'nope' }).success).toBe(false);
+    for (const email of ['nope', 'a@b', '.a@b.co', 'a..b@c.co', 'a.@b.co', 'a@-b.co']) expect(identitySchema.safeParse({ userId: 'u', email }).success, email).toBe(false);
+    for (const email of ['a@b.co', "o'hara+nps@mail.example.ie", 'first.last@sub.example.org']) expect(identitySchema.safeParse({ userId: 'u', email }).success, email).toBe(true);
+  });
+
+  it('takes text, numbers, booleans and null as trait values, and says so for anything else', () => {
+    expect(identitySchema.safeParse({ userId: 'u', traits: { plan: 'pro', seats: 3, trial: false, team: null } }).success).toBe(true);
+    for (const value of [{}, [1], Number.NaN, 'x'.repeat(501), '\uD800']) {
+      const error = errorOf(identitySchema, { userId: 'u', traits: { plan: value } });
+      expect(error.issues).toEqual([{ path: 'traits.plan', message: 'must be text (at most 500 characters), a number, true, false or null' }]);
+    }
+  });
+
+  it('takes createdAt as an ISO date-time or epoch milliseconds, and says which when it is neither', () => {
+    for (const createdAt of ['2026-02-30T00:00:00Z', '2026-01-01', -1, 'yesterday', true]) {
+      const error = errorOf(identitySchema, { userId: 'u', createdAt });
+      expect(error.issues).toEqual([{ path: 'createdAt', message: 'must be an ISO 8601 date-time such as 2026-01-31T12:00:00Z, or epoch milliseconds' }]);
+    }
   });
 });

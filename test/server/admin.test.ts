@@ -170,6 +170,8 @@ describe.each(ENGINES)('admin API and eligibility on $name', ({ name, available 
     expect(Object.keys(doc.paths)).toEqual(expect.arrayContaining(['/v1/responses', '/v1/eligibility', '/v1/stats', '/v1/responses.csv', '/v1/responses/{id}/follow-up']));
     expect(doc.components.schemas.Response.required).toEqual(expect.arrayContaining(['id', 'siteKey', 'seq', 'score', 'status', 'anonymousId', 'context']));
     expect(Object.keys(doc.components.schemas.Response.properties)).toContain('followUp');
+    // The trait value is a custom check in the SDK; the document still says what it takes.
+    expect(doc.components.schemas.Response.properties.user).toMatchObject({ properties: { traits: { additionalProperties: { type: ['string', 'number', 'boolean', 'null'] } } } });
     expect(await (await fetch(`${collector.url}/healthz`)).json()).toEqual({ ok: true });
   });
 });
