@@ -1,10 +1,17 @@
-import { en, type MessageKey, type Messages } from './locales/en.ts';
+import { enFirst } from './locales/en-first.ts';
+import type { FirstWords, MessageKey, Messages } from './locales/en.ts';
 
-export type { MessageKey, Messages };
+export type { FirstWords, MessageKey, Messages };
+
+/**
+ * A locale's words with the page's overrides: every key for a translated locale; for English,
+ * the first view's keys (and any override), completed by {@link withEnglish} in the later steps.
+ */
+export type Words = FirstWords & Partial<Messages>;
 
 /** Built-in locales. Each is its own chunk, fetched only when chosen. */
-const LOADERS: Record<string, () => Promise<Messages>> = {
-  en: async () => en,
+const LOADERS: Record<string, () => Promise<Words>> = {
+  en: async () => enFirst,
   es: () => import('./locales/es.ts').then((m) => m.es),
   fr: () => import('./locales/fr.ts').then((m) => m.fr),
   de: () => import('./locales/de.ts').then((m) => m.de),
@@ -40,15 +47,10 @@ export function isRtl(locale: string): boolean {
   return RTL.has(locale);
 }
 
-/** The locale's words with the page's overrides on top. Unknown keys in `overrides` are ignored. */
-export async function loadMessages(locale: string, overrides: Record<string, string> = {}): Promise<Messages> {
-  const messages = LOADERS[locale] ? await LOADERS[locale]() : en;
-  const merged: Messages = { ...messages };
-  for (const key of Object.keys(en) as MessageKey[]) {
-    const override = overrides[key];
-    if (override !== undefined) merged[key] = override;
-  }
-  return merged;
+/** The locale's words with the page's overrides on top (a key no view reads is simply never shown). */
+export async function loadMessages(locale: string, overrides: Record<string, string> = {}): Promise<Words> {
+  const messages = LOADERS[locale] ? await LOADERS[locale]() : enFirst;
+  return { ...messages, ...overrides };
 }
 
 /** Fills `{name}` placeholders. Values are plain text: views render it as text, never as HTML. */

@@ -1,5 +1,5 @@
 import { createContext } from 'preact';
-import type { Messages } from '../i18n/index.ts';
+import type { Words } from '../i18n/index.ts';
 import type { SurveyModel } from '../model/survey-model.ts';
 
 /** What touches the platform, injected so component tests pass fakes. */
@@ -10,7 +10,8 @@ export interface Platform {
 
 export interface ViewContext {
   model: SurveyModel;
-  t: Messages;
+  /** The first view's words (complete for a translated locale); the later steps' `useView` completes them. */
+  t: Words;
   /** Fills `{product}` and other placeholders. */
   say: (text: string, values?: Record<string, string | number>) => string;
   platform: Platform;

@@ -1,36 +1,10 @@
+import { enFirst } from './en-first.ts';
+import { enLater } from './en-later.ts';
+
 /** English: the reference every other locale must match key for key. */
-export const en = {
-  surveyLabel: 'Feedback survey',
-  announce: 'A one-question survey has opened: {question}',
-  question: 'How likely are you to recommend {product} to a friend or colleague?',
-  notLikely: 'Not at all likely',
-  veryLikely: 'Extremely likely',
-  next: 'Next',
-  followUpQuestion: 'What would move you one point higher?',
-  followUpQuestionTop: 'What do you value most about {product}?',
-  charactersLeft: '{count} characters left',
-  driversLabel: 'What matters most to you? (optional)',
-  send: 'Send',
-  skip: 'Skip',
-  close: 'Close survey',
-  thanks: 'Thank you!',
-  promoterText: 'We’re glad you like {product}. Know someone who would too?',
-  referralCodeLabel: 'Your referral code',
-  copy: 'Copy',
-  copied: 'Copied',
-  share: 'Share',
-  referralLink: 'Invite a friend',
-  review: 'Write a review',
-  passiveText: 'Thanks for your feedback.',
-  passiveQuestion: 'What do you value most — or what almost made you look elsewhere?',
-  passiveSent: 'Got it — thank you for telling us.',
-  detractorTitle: 'We’re sorry we fell short',
-  detractorText: 'Your feedback goes straight to the team.',
-  contactConsent: 'You may contact me about my feedback',
-  emailLabel: 'Email',
-  contactSent: 'Thank you — someone from the team will be in touch.',
-  support: 'Get help now',
-};
+export const en = { ...enFirst, ...enLater };
 
 export type Messages = typeof en;
 export type MessageKey = keyof Messages;
+/** The words the first view renders: every locale's, and English's `enFirst`. */
+export type FirstWords = typeof enFirst;
