@@ -119,3 +119,17 @@ test('two tabs: each response stored once, with its final state', async ({ conte
   expect([...acked].sort()).toEqual(rows.map((row) => row.id).sort());
   await expect.poll(() => queuedId(a)).toBeNull();
 });
+
+test('storage that refuses every write (full or blocked): the response is still delivered, from memory', async ({ page, posted }) => {
+  await page.addInitScript(() => {
+    Storage.prototype.setItem = () => {
+      throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+    };
+  });
+  await page.goto(`${demoUrl()}/website.html`);
+  await scoreButton(page, 6).click({ timeout: 8000 });
+  await survey(page).getByRole('textbox').fill('Kept in memory');
+  await survey(page).getByRole('button', { name: 'Send' }).click();
+  await expect.poll(() => posted.length, { timeout: 10_000 }).toBe(1);
+  await expectStored(posted[0] ?? '', (row) => row.seq === 2 && row.comment === 'Kept in memory');
+});

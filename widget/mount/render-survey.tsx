@@ -6,7 +6,7 @@ import { stashResponse } from '../../sdk/outbox-store.ts';
 import type { SurveyConfig } from '../../sdk/schemas/config.ts';
 import type { Identity } from '../../sdk/schemas/identity.ts';
 import type { EventMap } from '../../sdk/schemas/events.ts';
-import { browserStorage, resilientStorage } from '../../sdk/storage.ts';
+import { browserStorage, resilientStorage, type KeyValueStorage } from '../../sdk/storage.ts';
 import { fill, isRtl, loadMessages, pickLocale } from '../i18n/index.ts';
 import { createSurveyModel, type ModelChange, type SurveyModel } from '../model/survey-model.ts';
 import { anonymousId, countShown, updateVisitor } from '../shared/visitor-store.ts';
@@ -26,6 +26,12 @@ export interface MountOptions {
   events?: Emitter<EventMap>;
   /** Share a delivery (client + outbox) with the caller. @default one made for this survey */
   delivery?: Promise<Delivery>;
+  /**
+   * Where responses wait and the visitor is remembered: give the one `delivery` was made with,
+   * so that a response kept in memory (storage full or blocked) is the one the outbox sends.
+   * @default localStorage, memory when it refuses
+   */
+  storage?: KeyValueStorage;
   /** Clipboard and Web Share; defaults to the browser's. */
   platform?: Platform;
   /** @default Date.now */
@@ -61,7 +67,7 @@ export function renderSurvey(element: Element | null, config: SurveyConfig, opti
   const win = doc.defaultView ?? window;
   const now = options.now ?? Date.now;
   const events = options.events ?? createEmitter<EventMap>();
-  const storage = browserStorage();
+  const storage = options.storage ?? browserStorage();
   // The delivery code (client, outbox, ky) is its own chunk, fetched as the survey shows.
   const delivery = options.delivery ?? import('./delivery.ts').then((module) => module.createDelivery(config, { window: win, storage }));
   delivery.catch(() => undefined);

@@ -17,7 +17,8 @@ export interface OpenRequest {
   onClosed: () => void;
 }
 
-// This chunk is loaded once per page: one delivery per collector, shared by every survey shown.
+// This chunk is loaded once per page: one delivery per collector, shared by every survey shown,
+// and one storage, so that what the survey stashes is what the outbox reads even when it is memory.
 const deliveries = new Map<string, Promise<Delivery>>();
 const storage = browserStorage();
 
@@ -56,6 +57,7 @@ async function show(request: OpenRequest): Promise<void> {
     trigger: request.trigger,
     events: request.events,
     delivery: deliveryFor(config),
+    storage,
   });
   controller.on('closed', request.onClosed);
 }
