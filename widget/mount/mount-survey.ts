@@ -1,3 +1,4 @@
+import { createEmitter } from '../../sdk/emitter.ts';
 import { surveyConfigSchema, type SurveyConfigInput } from '../../sdk/schemas/config.ts';
 import { identitySchema } from '../../sdk/schemas/identity.ts';
 import { parseOrThrow } from '../../sdk/validate.ts';
@@ -17,5 +18,5 @@ export type { MountOptions, SurveyController } from './render-survey.tsx';
 export function mountSurvey(element: Element | null, input: SurveyConfigInput, options: MountOptions = {}): SurveyController {
   const config = parseOrThrow(surveyConfigSchema, input, 'survey configuration');
   const identity = options.identity === undefined ? undefined : parseOrThrow(identitySchema, options.identity, 'identity');
-  return renderSurvey(element, config, { ...options, identity });
+  return renderSurvey(element, config, { ...options, identity, events: options.events ?? createEmitter() });
 }

@@ -1,6 +1,6 @@
 import { render } from 'preact';
 // Straight from the modules, not the SDK index: the client and ky stay in the delivery chunk.
-import { createEmitter, type Emitter } from '../../sdk/emitter.ts';
+import type { Emitter } from '../../sdk/emitter.ts';
 import { randomUuid } from '../../sdk/ids.ts';
 import { stashResponse } from '../../sdk/outbox-store.ts';
 import type { SurveyConfig } from '../../sdk/schemas/config.ts';
@@ -53,20 +53,22 @@ export interface SurveyController {
 
 let instances = 0;
 
-/** {@link MountOptions} once the identity has passed its schema. */
-export type RenderOptions = Omit<MountOptions, 'identity'> & { identity?: Identity | undefined };
+/**
+ * {@link MountOptions} once the identity has passed its schema, with the emitter made by the
+ * caller (the script tag shares its own; `mountSurvey` makes one), so this chunk needs none.
+ */
+export type RenderOptions = Omit<MountOptions, 'identity' | 'events'> & { identity?: Identity | undefined; events: Emitter<EventMap> };
 
 /**
  * Renders a survey whose configuration (and identity) already passed the SDK's schemas: see
  * `mountSurvey`, which checks them first. The script tag checks them on its own, so that the code
  * that words a bad field's error loads only when there is one.
  */
-export function renderSurvey(element: Element | null, config: SurveyConfig, options: RenderOptions = {}): SurveyController {
-  const { identity } = options;
+export function renderSurvey(element: Element | null, config: SurveyConfig, options: RenderOptions): SurveyController {
+  const { identity, events } = options;
   const doc = element?.ownerDocument ?? document;
   const win = doc.defaultView ?? window;
   const now = options.now ?? Date.now;
-  const events = options.events ?? createEmitter<EventMap>();
   const storage = options.storage ?? browserStorage();
   // The delivery code (client, outbox, ky) is its own chunk, fetched as the survey shows.
   const delivery = options.delivery ?? import('./delivery.ts').then((module) => module.createDelivery(config, { window: win, storage }));
