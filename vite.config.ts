@@ -27,7 +27,11 @@ const builds: Record<string, UserConfig> = {
       // The survey already relies on ES2022 (`Array.prototype.at`, class fields): written as
       // such, nothing is lowered into helpers (≈0.35 KB gzip less than es2020).
       target: 'es2022',
-      minify: true,
+      // Minified twice, on purpose: terser's compressor first (3 passes fold more than oxc's),
+      // then oxc's minifier on its output (below). 0.25 KB gzip less than oxc alone, 0.37 KB less
+      // than terser alone.
+      minify: 'terser',
+      terserOptions: { compress: { passes: 3 } },
       lib: { entry: 'widget/ui/entry.ts', formats: ['es'], fileName: () => 'onepoint-ui.js' },
       // Lib mode leaves ES output readable; this chunk ships to browsers, so minify it fully.
       // `allow-extension`: what the lazy chunks share with the entry stays in the entry, which

@@ -1,23 +1,21 @@
 #!/usr/bin/env node
-// Budgets are tests: prints raw / gzip / brotli bytes per built file and fails when over budget.
+// Budgets are tests: prints raw / gzip / brotli bytes per built file and fails when over budget:
 //   loader (dist/onepoint.js)                                  ≤ 2.5 KB gzip
-//   loader + everything statically imported by the UI entry    target 24 KB gzip ("seeing one question")
+//   loader + everything statically imported by the UI entry    ≤ 24 KB gzip ("seeing one question")
 // and when the loader contains preact, zod or ky.
 //
-// The 24 KB target of SPEC §8 is not met yet. Measured by building without each dependency:
-// zod/mini with the configuration schema ≈7.8 KB (zod's core is one module, so the types only the
-// delivery chunk uses ride along), preact ≈4.5 KB, signals-core ≈1.6 KB and the loader 2.5 KB
-// leave ≈7.6 KB for the survey, its styles and words, which take ≈9.5. Until the budget or the
-// first view's dependencies change, the check prints the shortfall and fails above
-// FIRST_VIEW_CEILING, today's size plus a little, so that the first view can only shrink.
+// Where the first view's bytes go: zod/mini ≈6.9 KB (measured by building with zod stubbed out),
+// preact ≈4.5 KB, signals-core ≈1.6 KB, the loader 2.5 KB; the survey, its configuration
+// schema, styles and English words the rest (≈8.3 KB). zod's core is one module, so a zod type used
+// by any lazy chunk (delivery, identity) lands in the first view too: the wire schemas keep to
+// the types the configuration already uses.
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { brotliCompressSync, gzipSync } from 'node:zlib';
 
 const dist = new URL('../../dist/', import.meta.url).pathname;
 const LOADER_BUDGET = 2.5 * 1024;
-const FIRST_VIEW_TARGET = 24 * 1024;
-const FIRST_VIEW_CEILING = 26 * 1024;
+const FIRST_VIEW_BUDGET = 24 * 1024;
 const FORBIDDEN_IN_LOADER = [
   ['preact', /preact-signals|__preact|\bpreact\b/],
   ['zod', /\$ZodType|zod/i],
@@ -58,10 +56,9 @@ const loader = measure('onepoint.js');
 const firstView = ['onepoint.js', ...staticClosure('onepoint-ui.js')].map(measure);
 const firstViewGzip = firstView.reduce((sum, row) => sum + row.gzip, 0);
 console.log(`\nloader: ${kb(loader.gzip)} gzip (budget ${kb(LOADER_BUDGET)})`);
-console.log(`seeing one question: ${kb(firstViewGzip)} gzip (target ${kb(FIRST_VIEW_TARGET)}, ceiling ${kb(FIRST_VIEW_CEILING)}) = ${firstView.map((row) => row.file).join(' + ')}`);
-if (firstViewGzip > FIRST_VIEW_TARGET) console.log(`size: TARGET MISSED: seeing one question is ${kb(firstViewGzip - FIRST_VIEW_TARGET)} over the 24 KB target`);
+console.log(`seeing one question: ${kb(firstViewGzip)} gzip (budget ${kb(FIRST_VIEW_BUDGET)}) = ${firstView.map((row) => row.file).join(' + ')}`);
 if (loader.gzip > LOADER_BUDGET) failures.push(`loader is ${kb(loader.gzip)} gzip, over ${kb(LOADER_BUDGET)}`);
-if (firstViewGzip > FIRST_VIEW_CEILING) failures.push(`seeing one question costs ${kb(firstViewGzip)} gzip, over the ${kb(FIRST_VIEW_CEILING)} ceiling`);
+if (firstViewGzip > FIRST_VIEW_BUDGET) failures.push(`seeing one question costs ${kb(firstViewGzip)} gzip, over ${kb(FIRST_VIEW_BUDGET)}`);
 const loaderCode = readFileSync(join(dist, 'onepoint.js'), 'utf8');
 for (const [name, pattern] of FORBIDDEN_IN_LOADER) if (pattern.test(loaderCode)) failures.push(`the loader contains ${name}`);
 
@@ -69,4 +66,4 @@ if (failures.length) {
   for (const failure of failures) console.error(`size: FAIL ${failure}`);
   process.exit(1);
 }
-console.log(firstViewGzip > FIRST_VIEW_TARGET ? 'size: loader budget met; first-view target missed (see above)' : 'size: every budget met');
+console.log('size: every budget met');
