@@ -3,25 +3,18 @@ import { identitySchema, InvalidInputError, parseOrThrow, surveyConfigSchema } f
 
 const minimal = { endpoint: 'https://collector.example', siteKey: 'pk_live_abcd' };
 
-function errorOf(schema: Parameters<typeof parseOrThrow>[0], input: unknown): InvalidInputError {
+/** The error `parseOrThrow` raises for `input`; fails the test when `input` passes. */
+function errorOf(schema: Parameters<typeof parseOrThrow>[0], input: unknown, what = 'identity'): InvalidInputError {
   try {
-    parseOrThrow(schema, input, 'identity');
+    parseOrThrow(schema, input, what);
   } catch (error) {
     if (error instanceof InvalidInputError) return error;
     throw error;
   }
-  throw new Error('expected the input to be rejected');
+  throw new Error(`expected the ${what} to be rejected`);
 }
 
-function issuesOf(input: unknown) {
-  try {
-    parseOrThrow(surveyConfigSchema, input, 'survey configuration');
-  } catch (error) {
-    if (error instanceof InvalidInputError) return error;
-    throw error;
-  }
-  throw new Error('expected the configuration to be rejected');
-}
+const issuesOf = (input: unknown) => errorOf(surveyConfigSchema, input, 'survey configuration');
 
 describe('surveyConfigSchema', () => {
   it('fills every default of SPEC §3–5', () => {
