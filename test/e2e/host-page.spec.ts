@@ -1,0 +1,54 @@
+import type { Page } from '@playwright/test';
+import { demoUrl, expect, scoreButton, survey, test } from './fixtures.ts';
+
+interface Seen {
+  /** Layout shifts that count towards the page's CLS: not within 500 ms of the user's input. */
+  unprompted: number[];
+  longTasks: number[];
+}
+
+/** Where every element of the host page is (the survey's own element left out). */
+const hostLayout = (page: Page) =>
+  page.evaluate(() =>
+    [...document.body.querySelectorAll('*')]
+      .filter((element) => element.localName !== 'onepoint-survey')
+      .map((element) => {
+        const { x, y, width, height } = element.getBoundingClientRect();
+        return `${element.localName} ${x},${y} ${width}×${height}`;
+      }),
+  );
+
+// SPEC §8: no layout shift on the host page, no long task over 50 ms caused by the widget. The
+// observers start before any of the page's scripts; the demo page runs no script but the tag,
+// so a long task there would be the widget's. The card's own growth when a step changes follows
+// the respondent's click, which is not a shift in CLS terms (hadRecentInput); the host's
+// elements must not move at all.
+test('host page: nothing moves, no shift counts towards CLS, no long task, from the tag to closed', async ({ page }) => {
+  await page.addInitScript(() => {
+    const seen: Seen = { unprompted: [], longTasks: [] };
+    (window as unknown as { __seen: Seen }).__seen = seen;
+    new PerformanceObserver((list) => {
+      for (const entry of list.getEntries() as (PerformanceEntry & { value: number; hadRecentInput: boolean })[]) if (!entry.hadRecentInput) seen.unprompted.push(entry.value);
+    }).observe({ type: 'layout-shift', buffered: true });
+    new PerformanceObserver((list) => {
+      for (const entry of list.getEntries()) seen.longTasks.push(Math.round(entry.duration));
+    }).observe({ type: 'longtask', buffered: true });
+  });
+  await page.goto(`${demoUrl()}/website.html`);
+  const before = await hostLayout(page);
+  expect(before.length).toBeGreaterThan(3);
+  await expect(survey(page)).toBeVisible({ timeout: 8000 });
+  expect(await hostLayout(page)).toEqual(before);
+  await scoreButton(page, 9).click();
+  await survey(page).getByRole('textbox').fill('Steady');
+  expect(await hostLayout(page)).toEqual(before);
+  await survey(page).getByRole('button', { name: 'Send' }).click();
+  await expect(survey(page).getByRole('heading', { name: 'Thank you!' })).toBeVisible();
+  expect(await hostLayout(page)).toEqual(before);
+  await page.keyboard.press('Escape');
+  await expect(survey(page)).toHaveCount(0);
+  expect(await hostLayout(page)).toEqual(before);
+  const seen = await page.evaluate(() => (window as unknown as { __seen: Seen }).__seen);
+  expect(seen.unprompted, 'layout shifts counted by CLS').toEqual([]);
+  expect(seen.longTasks, 'long tasks (each over 50 ms)').toEqual([]);
+});
