@@ -24,11 +24,9 @@ export interface MountOptions {
   trigger?: EventMap['shown']['trigger'];
   /** Share an emitter with the caller (the script tag does). */
   events?: Emitter<EventMap>;
-  /** Share a delivery (client + outbox) with the caller. @default one made for this survey */
-  delivery?: Promise<Delivery>;
   /**
-   * Where responses wait and the visitor is remembered: give the one `delivery` was made with,
-   * so that a response kept in memory (storage full or blocked) is the one the outbox sends.
+   * Where responses wait (the outbox) and the visitor is remembered. One storage for both, so
+   * that a response kept in memory while localStorage refuses writes is the one that is sent.
    * @default localStorage, memory when it refuses
    */
   storage?: KeyValueStorage;
@@ -57,7 +55,15 @@ let instances = 0;
  * {@link MountOptions} once the identity has passed its schema, with the emitter made by the
  * caller (the script tag shares its own; `mountSurvey` makes one), so this chunk needs none.
  */
-export type RenderOptions = Omit<MountOptions, 'identity' | 'events'> & { identity?: Identity | undefined; events: Emitter<EventMap> };
+export type RenderOptions = Omit<MountOptions, 'identity' | 'events'> & {
+  identity?: Identity | undefined;
+  events: Emitter<EventMap>;
+  /**
+   * A delivery (client + outbox) shared by the script tag between its surveys, made with the
+   * same `storage`. @default one made for this survey, with `storage`
+   */
+  delivery?: Promise<Delivery>;
+};
 
 /**
  * Renders a survey whose configuration (and identity) already passed the SDK's schemas: see
