@@ -12,20 +12,20 @@ function show() {
   current?.destroy();
   // The form's values go through the same schema as any page's configuration.
   const config = surveyConfigSchema.parse({
-      endpoint: main.dataset.endpoint ?? '',
-      siteKey: main.dataset.siteKey ?? '',
-      product: 'Acme',
-      test: true,
-      position: data.get('position'),
-      theme: data.get('theme'),
-      locale: String(data.get('locale')),
-      accent: String(data.get('accent')),
-      referralCode: 'ACME-FRIEND',
-      referralUrl: 'https://acme.example/invite',
-      reviewUrl: 'https://reviews.example/acme',
-      supportUrl: 'https://acme.example/help',
-      drivers: ['Value for money', 'Ease of use', 'Support'],
-      closeAfter: 0,
+    endpoint: main.dataset.endpoint ?? '',
+    siteKey: main.dataset.siteKey ?? '',
+    product: 'Acme',
+    test: true,
+    position: data.get('position'),
+    theme: data.get('theme'),
+    locale: String(data.get('locale')),
+    accent: String(data.get('accent')),
+    referralCode: 'ACME-FRIEND',
+    referralUrl: 'https://acme.example/invite',
+    reviewUrl: 'https://reviews.example/acme',
+    supportUrl: 'https://acme.example/help',
+    drivers: ['Value for money', 'Ease of use', 'Support'],
+    closeAfter: 0,
   });
   current = mountSurvey(null, config, { focus: true, trigger: 'show' });
 }

@@ -7,6 +7,15 @@ import { extname, join, normalize, resolve } from 'node:path';
 const root = resolve(import.meta.dirname, '..');
 const TYPES: Record<string, string> = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.css': 'text/css; charset=utf-8', '.png': 'image/png', '.json': 'application/json', '.svg': 'image/svg+xml' };
 
+/** What several pages share: the navigation, and the shop page's body (shown with the tag, a strict CSP, a hostile host…). */
+const PARTIALS = {
+  nav: readFileSync(join(root, 'demo', 'partials', 'nav.html'), 'utf8').trim(),
+  shop: readFileSync(join(root, 'demo', 'partials', 'shop.html'), 'utf8').trim(),
+};
+
+/** Pages that are another page under another policy: the very shop page, under a strict CSP. */
+const ALIASES: Record<string, string> = { 'csp.html': 'website.html' };
+
 /** Content-Security-Policy per page: the strict pages prove the widget needs no exceptions. */
 const POLICIES: Record<string, (nonce: string) => string> = {
   'csp.html': () => "default-src 'self'; script-src 'self'; style-src 'self'; connect-src *; img-src 'self'; require-trusted-types-for 'script'",
@@ -23,18 +32,25 @@ export interface DemoOptions {
 }
 
 /**
- * The demo site: its own origin, serving the pages of demo/pages (with the collector URL and
- * site key filled in), the built widget under /dist and the demo scripts under /assets.
+ * The demo site: its own origin, serving the pages of demo/pages (with the shared partials, the
+ * collector URL and site key filled in), the built widget under /dist and the demo scripts under /assets.
  */
 export async function startDemo(options: DemoOptions): Promise<{ url: string; close(): Promise<void> }> {
   const fill = (html: string, nonce: string) =>
-    html.replaceAll('{{COLLECTOR}}', options.collectorUrl).replaceAll('{{SITE_KEY}}', options.siteKey).replaceAll('{{SECRET_KEY}}', options.secretKey).replaceAll('{{NONCE}}', nonce);
+    html
+      .replaceAll('{{NAV}}', PARTIALS.nav)
+      .replaceAll('{{SHOP}}', PARTIALS.shop)
+      .replaceAll('{{COLLECTOR}}', options.collectorUrl)
+      .replaceAll('{{SITE_KEY}}', options.siteKey)
+      .replaceAll('{{SECRET_KEY}}', options.secretKey)
+      .replaceAll('{{NONCE}}', nonce);
 
   const server = createServer((request, response) => {
     const url = new URL(request.url ?? '/', 'http://demo');
     let path = decodeURIComponent(url.pathname);
     if (path === '/') path = '/index.html';
-    const file = path.startsWith('/dist/') ? join(root, normalize(path)) : path.startsWith('/assets/') ? join(root, 'dist', 'demo', normalize(path.slice('/assets/'.length))) : join(root, 'demo', 'pages', normalize(path));
+    const page = ALIASES[path.slice(1)];
+    const file = path.startsWith('/dist/') ? join(root, normalize(path)) : path.startsWith('/assets/') ? join(root, 'dist', 'demo', normalize(path.slice('/assets/'.length))) : join(root, 'demo', 'pages', page ?? normalize(path));
     if (!file.startsWith(root) || !existsSync(file) || !statSync(file).isFile()) return notFound(response);
     const name = path.slice(1);
     const type = TYPES[extname(file)] ?? 'application/octet-stream';
