@@ -120,16 +120,30 @@ test('two tabs: each response stored once, with its final state', async ({ conte
   await expect.poll(() => queuedId(a)).toBeNull();
 });
 
-test('storage that refuses every write (full or blocked): the response is still delivered, from memory', async ({ page, posted }) => {
-  await page.addInitScript(() => {
+// SPEC §7: localStorage full (every write throws) or disabled (touching it throws): memory stands in.
+const REFUSING_STORAGE = {
+  full: () => {
     Storage.prototype.setItem = () => {
       throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
     };
+  },
+  disabled: () => {
+    Object.defineProperty(window, 'localStorage', {
+      get() {
+        throw new DOMException('Access is denied for this document.', 'SecurityError');
+      },
+    });
+  },
+};
+
+for (const [kind, refuse] of Object.entries(REFUSING_STORAGE)) {
+  test(`localStorage ${kind}: the response is still delivered, from memory`, async ({ page, posted }) => {
+    await page.addInitScript(refuse);
+    await page.goto(`${demoUrl()}/website.html`);
+    await scoreButton(page, 6).click({ timeout: 8000 });
+    await survey(page).getByRole('textbox').fill(`Kept in memory (${kind})`);
+    await survey(page).getByRole('button', { name: 'Send' }).click();
+    await expect.poll(() => posted.length, { timeout: 10_000 }).toBe(1);
+    await expectStored(posted[0] ?? '', (row) => row.seq === 2 && row.comment === `Kept in memory (${kind})`);
   });
-  await page.goto(`${demoUrl()}/website.html`);
-  await scoreButton(page, 6).click({ timeout: 8000 });
-  await survey(page).getByRole('textbox').fill('Kept in memory');
-  await survey(page).getByRole('button', { name: 'Send' }).click();
-  await expect.poll(() => posted.length, { timeout: 10_000 }).toBe(1);
-  await expectStored(posted[0] ?? '', (row) => row.seq === 2 && row.comment === 'Kept in memory');
-});
+}
