@@ -3,9 +3,6 @@ import { browserStorage, createClient, createOutbox, crossTabLock, randomUuid, t
 export interface Delivery {
   client: Client;
   outbox: Outbox;
-  storage: KeyValueStorage;
-  /** Queues a response state and tries to send it now. */
-  deliver: Outbox['put'];
   dispose(): void;
 }
 
@@ -42,11 +39,6 @@ export function createDelivery(config: Pick<SurveyConfig, 'endpoint' | 'siteKey'
   return {
     client,
     outbox,
-    storage,
-    deliver(payload) {
-      outbox.put(payload);
-      void outbox.flush();
-    },
     dispose: detach,
   };
 }
