@@ -54,8 +54,14 @@ describe('decideEligibility (SPEC §5)', () => {
   it('property: over many visitors, the sampled share matches `sample`', () => {
     fc.assert(
       fc.property(fc.double({ min: 0, max: 1, noNaN: true }), fc.integer({ min: 1, max: 2 ** 31 }), (sample, seed) => {
+        // mulberry32: a plain LCG in floating point loses its low bits above 2^53 and strays by 6 % for ~0.3 % of seeds.
         let state = seed;
-        const random = () => ((state = (state * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+        const random = () => {
+          state = (state + 0x6d2b79f5) | 0;
+          let t = Math.imul(state ^ (state >>> 15), 1 | state);
+          t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+          return ((t ^ (t >>> 14)) >>> 0) / 2 ** 32;
+        };
         let sampled = 0;
         const visitors = 2000;
         for (let i = 0; i < visitors; i++) if (decideEligibility({ ...base, visitor: {}, sample, random }).visitor.sampled) sampled++;
