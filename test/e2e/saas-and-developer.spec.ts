@@ -1,12 +1,15 @@
 import { demoUrl, expect, expectStored, scoreButton, survey, test } from './fixtures.ts';
 
+/** A user id of this run: the collector remembers users, and the suite may run again on the same database (--repeat-each). */
+const userOfThisRun = (name: string) => `u-${name}-${Math.random().toString(36).slice(2, 8)}`;
+
 for (const [score, segment, heading] of [
   [9, 'promoter', 'Thank you!'],
   [8, 'passive', 'Thank you!'],
   [1, 'detractor', 'We’re sorry we fell short'],
 ] as const) {
   test(`SaaS: nothing by itself; "Export report" shows it, focused; a ${segment} (${score}) is stored with the user`, async ({ page, posted }) => {
-    const user = `u-${segment}`;
+    const user = userOfThisRun(segment);
     await page.goto(`${demoUrl()}/saas.html?user=${user}`);
     await page.waitForTimeout(2500);
     await expect(survey(page)).toHaveCount(0);
@@ -31,10 +34,11 @@ for (const [score, segment, heading] of [
 }
 
 test('SaaS: the collector remembers the user across devices, and logout forgets the identity', async ({ browser }) => {
+  const user = userOfThisRun('two-devices');
   // Device A answers.
   const deviceA = await browser.newContext();
   const a = await deviceA.newPage();
-  await a.goto(`${demoUrl()}/saas.html?user=u-two-devices`);
+  await a.goto(`${demoUrl()}/saas.html?user=${user}`);
   await a.getByRole('button', { name: 'Export report' }).click();
   await scoreButton(a, 8).click();
   await expect(survey(a).getByRole('textbox')).toBeVisible();
@@ -43,7 +47,7 @@ test('SaaS: the collector remembers the user across devices, and logout forgets 
   // Device B, same user, fresh browser: the collector says no.
   const deviceB = await browser.newContext();
   const b = await deviceB.newPage();
-  await b.goto(`${demoUrl()}/saas.html?user=u-two-devices`);
+  await b.goto(`${demoUrl()}/saas.html?user=${user}`);
   await b.getByRole('button', { name: 'Export report' }).click();
   await b.waitForTimeout(1500);
   await expect(survey(b)).toHaveCount(0);
@@ -55,17 +59,18 @@ test('SaaS: the collector remembers the user across devices, and logout forgets 
 });
 
 test('SaaS: a dismissal on one device holds on the user’s other devices', async ({ browser }) => {
+  const user = userOfThisRun('dismisser');
   const deviceA = await browser.newContext();
   const a = await deviceA.newPage();
   const dismissed = a.waitForResponse((response) => response.url().endsWith('/v1/dismissals') && response.status() === 204);
-  await a.goto(`${demoUrl()}/saas.html?user=u-dismisser`);
+  await a.goto(`${demoUrl()}/saas.html?user=${user}`);
   await a.getByRole('button', { name: 'Export report' }).click();
   await survey(a).getByRole('button', { name: 'Close survey' }).click();
   await dismissed;
   await deviceA.close();
   const deviceB = await browser.newContext();
   const b = await deviceB.newPage();
-  await b.goto(`${demoUrl()}/saas.html?user=u-dismisser`);
+  await b.goto(`${demoUrl()}/saas.html?user=${user}`);
   await b.getByRole('button', { name: 'Export report' }).click();
   await b.waitForTimeout(1500);
   await expect(survey(b)).toHaveCount(0);
