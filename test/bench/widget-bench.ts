@@ -9,6 +9,7 @@
 import { chromium } from '@playwright/test';
 import { chromiumLaunchOptions } from '../helpers/chromium.ts';
 import { startDemoStack } from '../helpers/demo-stack.ts';
+import { scoreButton, survey } from '../helpers/locators.ts';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 10);
 
@@ -41,8 +42,8 @@ try {
       }).observe({ type: 'long-animation-frame', buffered: true });
     });
     await page.goto(`${stack.demoUrl}/website.html`);
-    const card = page.getByRole('dialog', { name: 'Feedback survey' });
-    await card.getByRole('radio', { name: /^9(,|$)/ }).click({ timeout: 10_000 });
+    const card = survey(page);
+    await scoreButton(page, 9).click({ timeout: 10_000 });
     await card.getByRole('textbox').fill('Steady');
     await card.getByRole('button', { name: 'Send' }).click();
     await card.getByRole('heading', { name: 'Thank you!' }).waitFor();

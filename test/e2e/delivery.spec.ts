@@ -1,5 +1,5 @@
 import type { Page, Route } from '@playwright/test';
-import { collectorUrl, demoUrl, expect, expectStored, scoreButton, storedResponses, survey, test } from './fixtures.ts';
+import { collectorUrl, demoUrl, expect, expectStored, runTag, scoreButton, storedResponses, survey, test } from './fixtures.ts';
 
 /** The response id waiting in this page's outbox. */
 const queuedId = (page: Page) =>
@@ -103,14 +103,13 @@ test('tab closed with nothing handed off: delivered on the next visit, once', as
 test('pagehide hands the waiting response off as a text/plain beacon; the next flush does not double it', async ({ page }) => {
   const beacons: string[] = [];
   let acceptJson = false;
-  await page.route(`${collectorUrl()}/v1/responses`, async (route) => {
+  await interceptPosts(page, async (_attempt, route) => {
     const request = route.request();
-    if (request.method() !== 'POST') return route.continue();
     if (request.headers()['content-type']?.startsWith('text/plain')) {
       beacons.push((JSON.parse(request.postData() ?? '{}') as { id: string }).id);
-      return route.continue();
-    }
-    return acceptJson ? route.continue() : route.abort('internetdisconnected');
+      await route.continue();
+    } else if (acceptJson) await route.continue();
+    else await route.abort('internetdisconnected');
   });
   await page.goto(`${demoUrl()}/website.html`);
   await scoreButton(page, 9).click({ timeout: 8000 });
@@ -129,7 +128,7 @@ test('pagehide hands the waiting response off as a text/plain beacon; the next f
 
 test('two tabs: each response stored once, with its final state', async ({ context }) => {
   const [a, b] = [await context.newPage(), await context.newPage()];
-  const run = Math.random().toString(36).slice(2, 8); // the database is shared by the whole suite
+  const run = runTag();
   // Each tab's own acks (one shared outbox flushes for both, so the acks may arrive in either tab).
   const acked = new Set<string>();
   for (const tab of [a, b]) {

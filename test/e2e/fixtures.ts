@@ -1,4 +1,4 @@
-import { expect, test as base, type Locator, type Page } from '@playwright/test';
+import { expect, test as base, type Page } from '@playwright/test';
 
 export const demoUrl = () => process.env.E2E_DEMO_URL ?? '';
 export const collectorUrl = () => process.env.E2E_COLLECTOR_URL ?? '';
@@ -41,9 +41,10 @@ export async function expectStored(id: string, check: (row: StoredResponse) => b
   return last;
 }
 
-/** The survey's card (role=dialog inside the shadow root; Playwright's locators pierce open shadow roots). */
-export const survey = (page: Page): Locator => page.getByRole('dialog', { name: 'Feedback survey' });
-export const scoreButton = (page: Page, score: number): Locator => survey(page).getByRole('radio', { name: new RegExp(`^${score}(,|$)`) });
+export { scoreButton, survey } from '../helpers/locators.ts';
+
+/** A short random tag for names that must not meet those of another test, or of a repeat: the suite shares one collector database. */
+export const runTag = () => Math.random().toString(36).slice(2, 8);
 
 /**
  * Opens a plain demo page and adds the tag by script, after queueing `init` (test mode, no

@@ -1,7 +1,7 @@
-import { demoUrl, expect, expectStored, scoreButton, survey, test } from './fixtures.ts';
+import { demoUrl, expect, expectStored, runTag, scoreButton, survey, test } from './fixtures.ts';
 
 /** A user id of this run: the collector remembers users, and the suite may run again on the same database (--repeat-each). */
-const userOfThisRun = (name: string) => `u-${name}-${Math.random().toString(36).slice(2, 8)}`;
+const userOfThisRun = (name: string) => `u-${name}-${runTag()}`;
 
 for (const [score, segment, heading] of [
   [9, 'promoter', 'Thank you!'],
