@@ -79,6 +79,7 @@ export async function loadTag(page: Page, commands: unknown[][]): Promise<{ cons
 export const test = base.extend<{ posted: string[]; violations: string[]; pageErrors: string[] }>({
   posted: async ({ page }, use) => {
     // From the collector's acks: ky may send the body as a stream, which the request event cannot show.
+    // Chromium drops a response's body once its page navigates: wait for an ack before navigating.
     const ids: string[] = [];
     page.on('response', async (response) => {
       if (response.request().method() !== 'POST' || !response.url().endsWith('/v1/responses') || response.status() !== 200) return;
