@@ -9,7 +9,7 @@ export interface Site {
   createdAt: number;
 }
 
-export const FOLLOW_UP_STATUSES = ['new', 'contacted', 'resolved'] as const;
+export const FOLLOW_UP_STATUSES = ['new', 'contacted', 'resolved', 'not_needed'] as const;
 export type FollowUpStatus = (typeof FOLLOW_UP_STATUSES)[number];
 
 /** A stored response as the admin API shows it. */
@@ -46,14 +46,31 @@ export interface FollowUpNote {
 
 export interface ResponseFilters {
   segment?: Segment;
+  /** Exactly this score. */
   score?: number;
+  /** Score range, inclusive (SPEC §10 inbox: "score range"). */
+  scoreMin?: number;
+  scoreMax?: number;
   /** Epoch ms, inclusive. */
   from?: number;
   /** Epoch ms, exclusive. */
   to?: number;
-  /** Case-insensitive match in the comment or follow-up answer. */
+  /** Full-text match in the comment or follow-up answer: case- and accent-insensitive. */
   text?: string;
   followUpStatus?: FollowUpStatus;
+  /** An owner's name (free text until accounts exist), or `null` for "unassigned". */
+  owner?: string | null;
+  /** Not resolved / not needed and past its due date, at this instant (epoch ms). */
+  overdueAt?: number;
+  /** The respondent ticked this loyalty driver. */
+  driver?: string;
+  hasComment?: boolean;
+  /** Has an address we may write to: consented contact email, or an identified email. */
+  contactable?: boolean;
+  /** Identified (`user.id` known). */
+  identified?: boolean;
+  /** `trait.KEY=VALUE`: the identified user's trait equals this value (compared as text). */
+  trait?: { key: string; value: string };
   includeTest?: boolean;
 }
 
