@@ -105,6 +105,15 @@ export const MIGRATIONS: Migration[] = [
       ],
     },
   },
+  {
+    version: 3,
+    name: 'follow-up due dates',
+    // Due a week after it arrived (SPEC §10, the team SLA's default); "overdue" compares against it.
+    statements: [
+      'ALTER TABLE responses ADD COLUMN due_at BIGINT',
+      `UPDATE responses SET due_at = received_at + ${7 * 86_400_000}`,
+    ],
+  },
 ];
 
 /** Applies what is missing, under a lock so that two collectors starting together do not race. */

@@ -5,6 +5,8 @@ import type { Driver, SqlValue } from './driver.ts';
 import type { FollowUpNote, FollowUpStatus, Interval, ResponseFilters, ResponseRecord, Site, Stats, Store } from './store.ts';
 
 const DAY_MS = 86_400_000;
+/** How long a team has to follow up, until teams set their own SLA (SPEC §10). */
+export const DEFAULT_SLA_MS = 7 * DAY_MS;
 
 interface SiteRow {
   id: string;
@@ -41,6 +43,7 @@ interface ResponseRow {
   updated_at: number;
   follow_up_status: FollowUpStatus;
   follow_up_owner: string | null;
+  due_at: number;
 }
 
 const toSite = (row: SiteRow): Site => ({ id: row.id, name: row.name, publicKey: row.public_key, origins: parseJson(row.origins, []), createdAt: Number(row.created_at) });
@@ -70,6 +73,7 @@ function toRecord(row: ResponseRow): ResponseRecord {
     updatedAt: iso(row.updated_at),
     followUpStatus: row.follow_up_status,
     followUpOwner: row.follow_up_owner,
+    dueAt: iso(row.due_at),
   };
 }
 
@@ -180,13 +184,14 @@ export function sqlStore(db: Driver, now: () => number = Date.now): Store {
         at,
         Math.floor(at / DAY_MS),
         at,
+        at + DEFAULT_SLA_MS,
       ];
       // One statement: atomic on both engines. A lower or equal seq changes nothing; neither does
       // an id that belongs to another site. Follow-up status and notes are never touched here.
       const written = await db.all<{ seq: number; segment: Segment }>(
         `INSERT INTO responses (id, site_id, survey_id, seq, score, segment, status, comment, follow_up, drivers, contact_consent,
-           contact_email, anonymous_id, user_id, user_email, user_name, user_traits, url, locale, test, client_created_at, received_at, received_day, updated_at)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+           contact_email, anonymous_id, user_id, user_email, user_name, user_traits, url, locale, test, client_created_at, received_at, received_day, updated_at, due_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
          ON CONFLICT (id) DO UPDATE SET
            seq = excluded.seq, score = excluded.score, segment = excluded.segment, status = excluded.status,
            comment = excluded.comment, follow_up = excluded.follow_up, drivers = excluded.drivers,

@@ -35,6 +35,8 @@ export interface ResponseRecord {
   updatedAt: string;
   followUpStatus: FollowUpStatus;
   followUpOwner: string | null;
+  /** When the follow-up is due (ISO): received + the SLA. */
+  dueAt: string;
 }
 
 export interface FollowUpNote {

@@ -19,6 +19,7 @@ export const CSV_COLUMNS = [
   ['test', (r) => (r.test ? 'yes' : 'no')],
   ['follow_up_status', (r) => r.followUpStatus],
   ['follow_up_owner', (r) => r.followUpOwner],
+  ['follow_up_due_at', (r) => r.dueAt],
 ] as const satisfies readonly (readonly [string, (record: ResponseRecord) => string | number | null])[];
 
 /**
