@@ -1,4 +1,5 @@
 import { defineConfig, type UserConfig } from 'vite';
+import { privateZodGlobals } from './scripts/private-zod-globals.ts';
 
 /**
  * Three builds, one per mode:
@@ -21,6 +22,9 @@ const builds: Record<string, UserConfig> = {
     },
   },
   ui: {
+    // The survey's zod is its own: its configuration stays in the bundle, off the host's `window`.
+    // (`lib` leaves zod to the developer's bundle, where their zod and its settings are theirs.)
+    plugins: [privateZodGlobals()],
     build: {
       outDir: 'dist',
       emptyOutDir: false,

@@ -2,7 +2,8 @@
 // Budgets are tests: prints raw / gzip / brotli bytes per built file and fails when over budget:
 //   loader (dist/onepoint.js)                                  ≤ 2.5 KB gzip
 //   loader + everything statically imported by the UI entry    ≤ 24 KB gzip ("seeing one question")
-// and when the loader contains preact, zod or ky.
+// and when the loader contains preact, zod or ky, or a UI chunk reaches for zod's page-wide
+// state (`globalThis.__zod_globalConfig`: the build keeps it inside the bundle, SPEC §4).
 //
 // Where the first view's bytes go: zod/mini ≈6.9 KB (measured by building with zod stubbed out),
 // preact ≈4.5 KB, signals-core ≈1.6 KB, the loader 2.5 KB; the survey, its configuration
@@ -21,6 +22,7 @@ const FORBIDDEN_IN_LOADER = [
   ['zod', /\$ZodType|zod/i],
   ['ky', /\bky\b|HTTPError|kyOptions/],
 ];
+const FORBIDDEN_IN_UI = [['a __zod_ global', /__zod_/]];
 
 if (!existsSync(join(dist, 'onepoint.js'))) {
   console.error('size: dist/onepoint.js is missing; run `npm run build` first');
@@ -61,6 +63,10 @@ if (loader.gzip > LOADER_BUDGET) failures.push(`loader is ${kb(loader.gzip)} gzi
 if (firstViewGzip > FIRST_VIEW_BUDGET) failures.push(`seeing one question costs ${kb(firstViewGzip)} gzip, over ${kb(FIRST_VIEW_BUDGET)}`);
 const loaderCode = readFileSync(join(dist, 'onepoint.js'), 'utf8');
 for (const [name, pattern] of FORBIDDEN_IN_LOADER) if (pattern.test(loaderCode)) failures.push(`the loader contains ${name}`);
+for (const file of files.filter((name) => name.startsWith('onepoint-ui'))) {
+  const code = readFileSync(join(dist, file), 'utf8');
+  for (const [name, pattern] of FORBIDDEN_IN_UI) if (pattern.test(code)) failures.push(`${file} contains ${name}`);
+}
 
 if (failures.length) {
   for (const failure of failures) console.error(`size: FAIL ${failure}`);
