@@ -49,7 +49,7 @@ export interface AdminClient {
  * const admin = createAdminClient({ endpoint: 'https://collector.example.com', token: 'sk_…' });
  * const { items } = await admin.list({ segment: 'detractor', hasComment: true, limit: 20 });
  * for await (const record of admin.iterate({ overdue: true })) console.log(record.id, record.dueAt);
- * await admin.updateFollowUp(items[0].id, { status: 'contacted', owner: 'sam', note: 'Called back' });
+ * if (items[0]) await admin.updateFollowUp(items[0].id, { status: 'contacted', owner: 'sam', note: 'Called back' });
  */
 export function createAdminClient(options: AdminClientOptions): AdminClient {
   const endpoint = options.endpoint.replace(/\/+$/, '');
