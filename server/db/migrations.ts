@@ -114,6 +114,22 @@ export const MIGRATIONS: Migration[] = [
       `UPDATE responses SET due_at = received_at + ${7 * 86_400_000}`,
     ],
   },
+  {
+    version: 5,
+    name: 'follow-up timeline',
+    // Each follow-up change becomes one row per part (status, owner, due, note) with its author
+    // and before/after values, ordered per response by `position`. Rows from before keep a NULL
+    // kind: they are the state after each change, and the timeline is derived from them.
+    // The same person's other responses are found by user id (indexed already) or anonymous id.
+    statements: [
+      'ALTER TABLE follow_up_notes ADD COLUMN kind TEXT',
+      'ALTER TABLE follow_up_notes ADD COLUMN author TEXT',
+      'ALTER TABLE follow_up_notes ADD COLUMN from_value TEXT',
+      'ALTER TABLE follow_up_notes ADD COLUMN to_value TEXT',
+      'ALTER TABLE follow_up_notes ADD COLUMN position INTEGER',
+      'CREATE INDEX responses_site_anonymous ON responses (site_id, anonymous_id, received_at)',
+    ],
+  },
 ];
 
 /** Applies what is missing, under a lock so that two collectors starting together do not race. */

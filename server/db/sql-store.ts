@@ -1,12 +1,15 @@
 import { randomUUID } from 'node:crypto';
-import { distributionOf, isScore, npsFromDistribution, type ResponsePayload, type Segment } from '../../sdk/index.ts';
+import { distributionOf, formatIssues, isScore, npsFromDistribution, otherResponseSchema, responseRecordSchema, toFieldIssues, type ResponseDetail, type ResponsePayload, type Segment } from '../../sdk/index.ts';
 import { hashSecret, newKey, sameHash } from '../sites/keys.ts';
 import type { Driver, SqlValue } from './driver.ts';
-import type { FollowUpNote, FollowUpStatus, Interval, ResponseFilters, ResponseRecord, Site, Stats, Store } from './store.ts';
+import type { FollowUpStatus, Interval, ResponseFilters, ResponseRecord, Site, Stats, Store } from './store.ts';
+import { timelineOf, type NoteRow } from './timeline.ts';
 
 const DAY_MS = 86_400_000;
 /** How long a team has to follow up, until teams set their own SLA (SPEC §10). */
 export const DEFAULT_SLA_MS = 7 * DAY_MS;
+/** How many of the same person's other responses a detail shows, newest first. */
+const OTHERS_LIMIT = 100;
 
 interface SiteRow {
   id: string;
@@ -50,7 +53,14 @@ const toSite = (row: SiteRow): Site => ({ id: row.id, name: row.name, publicKey:
 
 const iso = (ms: number) => new Date(Number(ms)).toISOString();
 
+/** The admin contract's record of a row, parsed on the way out: a row that does not fit is an error naming the field. */
 function toRecord(row: ResponseRow): ResponseRecord {
+  const parsed = responseRecordSchema.safeParse(recordOf(row));
+  if (!parsed.success) throw new Error(`response ${row.id} does not fit the record: ${formatIssues(toFieldIssues(parsed.error.issues))}`);
+  return parsed.data;
+}
+
+function recordOf(row: ResponseRow) {
   return {
     id: row.id,
     surveyId: row.survey_id,
@@ -250,15 +260,40 @@ export function sqlStore(db: Driver, now: () => number = Date.now): Store {
       return { summary: npsFromDistribution(overall), distribution: overall, trend };
     },
 
+    async getResponse(siteId, id) {
+      const [row] = await db.all<ResponseRow>('SELECT * FROM responses WHERE id = ? AND site_id = ?', [id, siteId]);
+      return row && detailOf(db, row);
+    },
+
     async updateFollowUp(siteId, id, change) {
       return db.transaction(async (tx) => {
-        const [row] = await tx.all<ResponseRow>('SELECT * FROM responses WHERE id = ? AND site_id = ?', [id, siteId]);
+        // Postgres: the row stays locked until commit, so concurrent changes see each other's
+        // "before" values and positions. SQLite's write transaction already holds the database.
+        const lock = tx.dialect === 'postgres' ? ' FOR UPDATE' : '';
+        const [row] = await tx.all<ResponseRow>(`SELECT * FROM responses WHERE id = ? AND site_id = ?${lock}`, [id, siteId]);
         if (!row) return undefined;
         const status = change.status ?? row.follow_up_status;
         const owner = change.owner === undefined ? row.follow_up_owner : change.owner;
-        await tx.run('UPDATE responses SET follow_up_status = ?, follow_up_owner = ? WHERE id = ?', [status, owner, id]);
-        await tx.run('INSERT INTO follow_up_notes (id, response_id, status, owner, note, created_at) VALUES (?, ?, ?, ?, ?, ?)', [randomUUID(), id, status, owner, change.note ?? null, now()]);
-        return { response: toRecord({ ...row, follow_up_status: status, follow_up_owner: owner }), notes: await notesOf(tx, id) };
+        const dueAt = change.dueAt === undefined ? Number(row.due_at) : Date.parse(change.dueAt);
+        // One timeline row per part that changed; setting a value it already has records nothing.
+        const parts: { kind: string; from?: string | null; to?: string | null; note?: string }[] = [];
+        if (status !== row.follow_up_status) parts.push({ kind: 'status', from: row.follow_up_status, to: status });
+        if (owner !== row.follow_up_owner) parts.push({ kind: 'owner', from: row.follow_up_owner, to: owner });
+        if (dueAt !== Number(row.due_at)) parts.push({ kind: 'due', from: iso(row.due_at), to: iso(dueAt) });
+        if (change.note !== undefined) parts.push({ kind: 'note', note: change.note });
+        if (parts.length) {
+          const at = now();
+          await tx.run('UPDATE responses SET follow_up_status = ?, follow_up_owner = ?, due_at = ? WHERE id = ?', [status, owner, dueAt, id]);
+          const [last] = await tx.all<{ position: number | null }>('SELECT MAX(position) AS position FROM follow_up_notes WHERE response_id = ?', [id]);
+          let position = Number(last?.position ?? 0);
+          for (const part of parts) {
+            await tx.run(
+              'INSERT INTO follow_up_notes (id, response_id, kind, status, owner, note, author, from_value, to_value, position, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
+              [randomUUID(), id, part.kind, status, owner, part.note ?? null, null, part.from ?? null, part.to ?? null, ++position, at],
+            );
+          }
+        }
+        return detailOf(tx, { ...row, follow_up_status: status, follow_up_owner: owner, due_at: dueAt });
       });
     },
 
@@ -281,11 +316,23 @@ export function sqlStore(db: Driver, now: () => number = Date.now): Store {
     close: () => db.close(),
   };
 
-  async function notesOf(tx: Driver, id: string): Promise<FollowUpNote[]> {
-    const rows = await tx.all<{ status: FollowUpStatus; owner: string | null; note: string | null; created_at: number }>(
-      'SELECT status, owner, note, created_at FROM follow_up_notes WHERE response_id = ? ORDER BY created_at, id',
-      [id],
+  /** The record, its timeline, and the same person's other responses on the site (same user id, else same anonymous id). */
+  async function detailOf(tx: Driver, row: ResponseRow): Promise<ResponseDetail> {
+    const response = toRecord(row);
+    // Rows from before the timeline have no position; they all precede the ones that do.
+    const notes = await tx.all<NoteRow>(
+      'SELECT kind, status, owner, note, author, from_value, to_value, created_at FROM follow_up_notes WHERE response_id = ? ORDER BY created_at, COALESCE(position, 0), id',
+      [row.id],
     );
-    return rows.map((row) => ({ status: row.status, owner: row.owner, note: row.note, createdAt: iso(row.created_at) }));
+    const person = row.user_id ? { column: 'user_id', value: row.user_id } : { column: 'anonymous_id', value: row.anonymous_id };
+    const others = await tx.all<{ id: string; score: number; segment: Segment; received_at: number }>(
+      `SELECT id, score, segment, received_at FROM responses WHERE site_id = ? AND ${person.column} = ? AND id <> ? AND test = ? ORDER BY received_at DESC, id DESC LIMIT ${OTHERS_LIMIT}`,
+      [row.site_id, person.value, row.id, Number(row.test)],
+    );
+    return {
+      response,
+      timeline: timelineOf(response.receivedAt, notes),
+      others: others.map((other) => otherResponseSchema.parse({ id: other.id, score: Number(other.score), segment: other.segment, receivedAt: iso(other.received_at) })),
+    };
   }
 }

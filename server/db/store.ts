@@ -1,4 +1,8 @@
-import type { Distribution, NpsSummary, ResponsePayload, Segment } from '../../sdk/index.ts';
+import type { FollowUpChange, FollowUpStatus, Interval, ResponseDetail, ResponsePayload, ResponseRecord, Segment, Stats } from '../../sdk/index.ts';
+
+// The admin contract lives in the SDK (clients parse with the same schemas); the store's records
+// are its inferred types.
+export { FOLLOW_UP_STATUSES, type FollowUpStatus, type Interval, type ResponseRecord, type Stats } from '../../sdk/index.ts';
 
 export interface Site {
   id: string;
@@ -7,43 +11,6 @@ export interface Site {
   /** Exact origins (`https://shop.example`) whose pages may post. */
   origins: string[];
   createdAt: number;
-}
-
-export const FOLLOW_UP_STATUSES = ['new', 'contacted', 'resolved', 'not_needed'] as const;
-export type FollowUpStatus = (typeof FOLLOW_UP_STATUSES)[number];
-
-/** A stored response as the admin API shows it. */
-export interface ResponseRecord {
-  id: string;
-  surveyId: string;
-  seq: number;
-  score: number;
-  segment: Segment;
-  status: ResponsePayload['status'];
-  comment: string | null;
-  followUp: string | null;
-  drivers: string[];
-  contactConsent: boolean;
-  contactEmail: string | null;
-  anonymousId: string;
-  user: { id: string; email: string | null; name: string | null; traits: Record<string, unknown> | null } | null;
-  url: string;
-  locale: string;
-  test: boolean;
-  createdAt: string;
-  receivedAt: string;
-  updatedAt: string;
-  followUpStatus: FollowUpStatus;
-  followUpOwner: string | null;
-  /** When the follow-up is due (ISO): received + the SLA. */
-  dueAt: string;
-}
-
-export interface FollowUpNote {
-  status: FollowUpStatus;
-  owner: string | null;
-  note: string | null;
-  createdAt: string;
 }
 
 export interface ResponseFilters {
@@ -76,14 +43,6 @@ export interface ResponseFilters {
   includeTest?: boolean;
 }
 
-export type Interval = 'day' | 'week' | 'month';
-
-export interface Stats {
-  summary: NpsSummary;
-  distribution: Distribution;
-  trend: ({ period: string } & NpsSummary)[];
-}
-
 export type UpsertResult = { kind: 'stored'; seq: number; segment: Segment } | { kind: 'foreign' };
 
 /** Everything the collector keeps. One implementation serves SQLite and Postgres. */
@@ -96,7 +55,10 @@ export interface Store {
   upsertResponse(site: Site, payload: ResponsePayload, segment: Segment): Promise<UpsertResult>;
   listResponses(siteId: string, filters: ResponseFilters, page: { limit: number; cursor?: string }): Promise<{ items: ResponseRecord[]; nextCursor: string | null }>;
   stats(siteId: string, filters: Pick<ResponseFilters, 'from' | 'to' | 'includeTest'>, interval: Interval): Promise<Stats>;
-  updateFollowUp(siteId: string, id: string, change: { status?: FollowUpStatus; owner?: string | null; note?: string }): Promise<{ response: ResponseRecord; notes: FollowUpNote[] } | undefined>;
+  /** One response with its follow-up timeline and the same person's other responses; `undefined` on another site. */
+  getResponse(siteId: string, id: string): Promise<ResponseDetail | undefined>;
+  /** Applies the change and records each part of it in the timeline, in one transaction. */
+  updateFollowUp(siteId: string, id: string, change: FollowUpChange): Promise<ResponseDetail | undefined>;
   recordDismissal(siteId: string, userId: string): Promise<void>;
   lastActivity(siteId: string, userId: string): Promise<{ lastRespondedAt?: number; lastDismissedAt?: number }>;
   close(): Promise<void>;

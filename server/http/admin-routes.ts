@@ -1,10 +1,11 @@
 import type { Hono } from 'hono';
 import { createMiddleware } from 'hono/factory';
 import { stream } from 'hono/streaming';
-import type { ResponseFilters, Site } from '../db/store.ts';
+import { followUpChangeSchema, listQuerySchema, statsQuerySchema } from '../../sdk/index.ts';
+import type { Site } from '../db/store.ts';
 import { InvalidCursorError } from '../db/sql-store.ts';
 import type { AppDeps, AppEnv } from './app.ts';
-import { followUpPatchSchema, listQuerySchema, statsQuerySchema } from './admin-schemas.ts';
+import { filtersFromQuery, statsFiltersFromQuery } from './admin-filters.ts';
 import { csvHeader, csvRecord } from './csv.ts';
 import { problem } from './problem.ts';
 import { check, readJson } from './validate.ts';
@@ -24,24 +25,12 @@ export function adminRoutes(app: Hono<AppEnv>, deps: AppDeps) {
     return next();
   });
 
-  function filtersFrom(query: { segment?: ResponseFilters['segment']; score?: string; from?: string; to?: string; q?: string; followUpStatus?: ResponseFilters['followUpStatus']; includeTest?: string }): ResponseFilters {
-    return {
-      ...(query.segment ? { segment: query.segment } : {}),
-      ...(query.score !== undefined ? { score: Number(query.score) } : {}),
-      ...(query.from ? { from: Date.parse(query.from) } : {}),
-      ...(query.to ? { to: Date.parse(query.to) } : {}),
-      ...(query.q ? { text: query.q } : {}),
-      ...(query.followUpStatus ? { followUpStatus: query.followUpStatus } : {}),
-      includeTest: query.includeTest === 'true',
-    };
-  }
-
   admin.get('/v1/responses', requireSecret, async (c) => {
     const parsed = check(listQuerySchema, c.req.query());
     if (!parsed.ok) return problem(c, 400, 'invalid_query', 'the filters are not valid', parsed.issues);
     const { cursor, limit } = parsed.value;
     try {
-      const page = await deps.store.listResponses(c.get('site').id, filtersFrom(parsed.value), { limit: limit ? Number(limit) : 50, ...(cursor ? { cursor } : {}) });
+      const page = await deps.store.listResponses(c.get('site').id, filtersFromQuery(parsed.value, deps.now()), { limit: limit ?? 50, ...(cursor ? { cursor } : {}) });
       return c.json(page);
     } catch (error) {
       if (error instanceof InvalidCursorError) return problem(c, 400, 'invalid_cursor', error.message, [{ path: 'cursor', message: error.message }]);
@@ -52,14 +41,14 @@ export function adminRoutes(app: Hono<AppEnv>, deps: AppDeps) {
   admin.get('/v1/stats', requireSecret, async (c) => {
     const parsed = check(statsQuerySchema, c.req.query());
     if (!parsed.ok) return problem(c, 400, 'invalid_query', 'the filters are not valid', parsed.issues);
-    return c.json(await deps.store.stats(c.get('site').id, filtersFrom(parsed.value), parsed.value.interval ?? 'week'));
+    return c.json(await deps.store.stats(c.get('site').id, statsFiltersFromQuery(parsed.value), parsed.value.interval ?? 'week'));
   });
 
   admin.get('/v1/responses.csv', requireSecret, async (c) => {
     const parsed = check(listQuerySchema, c.req.query());
     if (!parsed.ok) return problem(c, 400, 'invalid_query', 'the filters are not valid', parsed.issues);
     const siteId = c.get('site').id;
-    const filters = filtersFrom(parsed.value);
+    const filters = filtersFromQuery(parsed.value, deps.now());
     c.header('Content-Type', 'text/csv; charset=utf-8');
     c.header('Content-Disposition', 'attachment; filename="onepoint-responses.csv"');
     // Streamed a page at a time: an export of a million rows never sits in memory.
@@ -74,10 +63,16 @@ export function adminRoutes(app: Hono<AppEnv>, deps: AppDeps) {
     });
   });
 
+  admin.get('/v1/responses/:id', requireSecret, async (c) => {
+    const detail = await deps.store.getResponse(c.get('site').id, c.req.param('id'));
+    if (!detail) return problem(c, 404, 'not_found', 'no response with this id on this site');
+    return c.json(detail);
+  });
+
   admin.patch('/v1/responses/:id/follow-up', requireSecret, async (c) => {
     const body = await readJson(c);
     if (!body.ok) return problem(c, 400, 'invalid_json', 'the body is not valid JSON');
-    const parsed = check(followUpPatchSchema, body.value);
+    const parsed = check(followUpChangeSchema, body.value);
     if (!parsed.ok) return problem(c, 400, 'invalid_follow_up', 'the follow-up change is not valid', parsed.issues);
     const updated = await deps.store.updateFollowUp(c.get('site').id, c.req.param('id'), parsed.value);
     if (!updated) return problem(c, 404, 'not_found', 'no response with this id on this site');

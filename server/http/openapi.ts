@@ -1,8 +1,23 @@
 import { toJSONSchema } from 'zod/v4/core';
 import type * as z from 'zod/mini';
-import { ackSchema, eligibilityAnswerSchema, errorBodySchema, responsePayloadSchema } from '../../sdk/index.ts';
+import {
+  TRAIT_PREFIX,
+  ackSchema,
+  eligibilityAnswerSchema,
+  errorBodySchema,
+  followUpChangeSchema,
+  listParamsSchema,
+  responseDetailSchema,
+  responsePageSchema,
+  responsePayloadSchema,
+  responseRecordSchema,
+  statsQuerySchema,
+  statsSchema,
+  timelineEntrySchema,
+  timelineSchema,
+} from '../../sdk/index.ts';
 import { traitValueSchema } from '../../sdk/schemas/identity.ts';
-import { dismissalSchema, eligibilityQuerySchema, followUpPatchSchema, listQuerySchema, statsQuerySchema } from './admin-schemas.ts';
+import { dismissalSchema, eligibilityQuerySchema } from './admin-schemas.ts';
 
 /** What a custom check (opaque to the generator) accepts, said in JSON Schema. */
 const CUSTOM: ReadonlyMap<unknown, Record<string, unknown>> = new Map([[traitValueSchema, { type: ['string', 'number', 'boolean', 'null'], description: 'Text (at most 500 characters), a number, true, false or null' }]]);
@@ -19,6 +34,24 @@ function queryParameters(schema: z.ZodMiniType) {
   return Object.entries(properties).map(([name, parameter]) => ({ name, in: 'query', required: required.includes(name), schema: parameter }));
 }
 
+/**
+ * The list's parameters: the strict ones by name, and the one whose name is open, `trait.KEY`
+ * (lifted into `trait` before the strict check, see the SDK's `listQuerySchema`).
+ */
+function listParameters() {
+  const named = queryParameters(listParamsSchema).filter((parameter) => parameter.name !== 'trait');
+  const trait = {
+    name: `${TRAIT_PREFIX}{KEY}`,
+    in: 'query',
+    required: false,
+    description: 'At most one: the identified user’s trait KEY equals this value, compared as text (e.g. trait.plan=pro).',
+    schema: { type: 'string', maxLength: 500 },
+  };
+  return [...named, trait];
+}
+
+const idParameter = { name: 'id', in: 'path', required: true, schema: { type: 'string' } };
+
 /** OpenAPI 3.1, generated from the same zod schemas the collector validates with. */
 export function openApiDocument(version: string) {
   return {
@@ -32,7 +65,13 @@ export function openApiDocument(version: string) {
         Error: json(errorBodySchema),
         Eligibility: json(eligibilityAnswerSchema),
         Dismissal: json(dismissalSchema),
-        FollowUpPatch: json(followUpPatchSchema),
+        FollowUpChange: json(followUpChangeSchema),
+        Record: json(responseRecordSchema),
+        ResponsePage: json(responsePageSchema),
+        TimelineEntry: json(timelineEntrySchema),
+        Timeline: json(timelineSchema),
+        ResponseDetail: json(responseDetailSchema),
+        Stats: json(statsSchema),
       },
     },
     paths: {
@@ -54,25 +93,33 @@ export function openApiDocument(version: string) {
         get: {
           summary: 'List responses (admin)',
           security: admin,
-          parameters: queryParameters(listQuerySchema),
-          responses: { 200: { description: '{ items, nextCursor }' }, 400: error('Bad filter'), 401: error('Missing or wrong secret key') },
+          parameters: listParameters(),
+          responses: { 200: { description: 'A page, newest first', content: content('ResponsePage') }, 400: error('Bad filter, or an unknown one'), 401: error('Missing or wrong secret key') },
         },
       },
       '/v1/responses.csv': {
         get: {
           summary: 'CSV export of the same filters, streamed (admin)',
           security: admin,
-          parameters: queryParameters(listQuerySchema),
+          parameters: listParameters().filter((parameter) => parameter.name !== 'cursor' && parameter.name !== 'limit'),
           responses: { 200: { description: 'text/csv' }, 400: error('Bad filter'), 401: error('Missing or wrong secret key') },
+        },
+      },
+      '/v1/responses/{id}': {
+        get: {
+          summary: 'One response, its follow-up timeline, and the same person’s other responses (admin)',
+          security: admin,
+          parameters: [idParameter],
+          responses: { 200: { description: 'The detail', content: content('ResponseDetail') }, 401: error('Missing or wrong secret key'), 404: error('No such response on this site') },
         },
       },
       '/v1/responses/{id}/follow-up': {
         patch: {
-          summary: 'Set follow-up status and owner, add a note (admin)',
+          summary: 'Set follow-up status, owner and due date, add a note; each part goes into the timeline (admin)',
           security: admin,
-          parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'string' } }],
-          requestBody: { required: true, content: content('FollowUpPatch') },
-          responses: { 200: { description: '{ response, notes }' }, 400: error('Bad change'), 401: error('Missing or wrong secret key'), 404: error('No such response') },
+          parameters: [idParameter],
+          requestBody: { required: true, content: content('FollowUpChange') },
+          responses: { 200: { description: 'The detail after the change', content: content('ResponseDetail') }, 400: error('Bad change'), 401: error('Missing or wrong secret key'), 404: error('No such response') },
         },
       },
       '/v1/stats': {
@@ -80,7 +127,7 @@ export function openApiDocument(version: string) {
           summary: 'NPS with margin of error, 0–10 distribution, trend (admin)',
           security: admin,
           parameters: queryParameters(statsQuerySchema),
-          responses: { 200: { description: '{ summary, distribution, trend }' }, 401: error('Missing or wrong secret key') },
+          responses: { 200: { description: 'NPS, distribution, trend', content: content('Stats') }, 400: error('Bad filter'), 401: error('Missing or wrong secret key') },
         },
       },
       '/v1/eligibility': {

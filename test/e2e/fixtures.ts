@@ -1,28 +1,16 @@
 import { expect, test as base, type Page } from '@playwright/test';
+import { createAdminClient, type ResponseRecord } from '../../sdk/index.ts';
 
 export const demoUrl = () => process.env.E2E_DEMO_URL ?? '';
 export const collectorUrl = () => process.env.E2E_COLLECTOR_URL ?? '';
 
-export interface StoredResponse {
-  id: string;
-  surveyId: string;
-  seq: number;
-  score: number;
-  segment: string;
-  status: string;
-  comment: string | null;
-  followUp: string | null;
-  contactConsent: boolean;
-  contactEmail: string | null;
-  test: boolean;
-  user: { id: string } | null;
-}
+/** A stored response, as the admin API shows it. */
+export type StoredResponse = ResponseRecord;
 
 /** What the collector stored (admin API), test responses included. */
 export async function storedResponses(): Promise<StoredResponse[]> {
-  const response = await fetch(`${collectorUrl()}/v1/responses?includeTest=true&limit=500`, { headers: { authorization: `Bearer ${process.env.E2E_SECRET_KEY}` } });
-  const body = (await response.json()) as { items: StoredResponse[] };
-  return body.items;
+  const admin = createAdminClient({ endpoint: collectorUrl(), token: process.env.E2E_SECRET_KEY ?? '' });
+  return (await admin.list({ includeTest: true, limit: 500 })).items;
 }
 
 /** Polls the collector until the response `id` is stored in a state that passes `check`. */

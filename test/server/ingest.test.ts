@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createAdminClient } from '../../sdk/index.ts';
 import { makePayload } from '../helpers/payload.ts';
 import { ENGINES, ORIGIN, startTestCollector, type TestCollector } from '../helpers/collector.ts';
 
@@ -14,10 +15,7 @@ describe.each(ENGINES)('POST /v1/responses on $name', ({ name, available }) => {
   afterAll(() => collector.dispose());
 
   const payload = (overrides: Parameters<typeof makePayload>[0] = {}) => makePayload({ siteKey: collector.site.publicKey, ...overrides });
-  const stored = async (id: string) => {
-    const body = (await (await collector.admin('/v1/responses?includeTest=true&limit=500')).json()) as { items: { id: string; seq: number; comment: string | null; score: number; status: string }[] };
-    return body.items.find((item) => item.id === id);
-  };
+  const stored = async (id: string) => (await createAdminClient({ endpoint: collector.url, token: collector.site.secretKey }).get(id)).response;
 
   it('stores a response and answers { id, seq, segment }, with the exact origin allowed', async () => {
     const p = payload({ score: 6 });

@@ -1,0 +1,37 @@
+import type { ListQuery, StatsQuery } from '../../sdk/index.ts';
+import type { ResponseFilters } from '../db/store.ts';
+
+/**
+ * The store's filters for a parsed list query (SPEC §10): dates to epoch ms, `q` to a text match,
+ * `owner=none` to unassigned, `overdue=true` to "overdue at `now`". Test responses only on request.
+ */
+export function filtersFromQuery(query: ListQuery, now: number): ResponseFilters {
+  const { segment, score, scoreMin, scoreMax, from, to, q, followUpStatus, owner, overdue, driver, hasComment, contactable, identified, trait, includeTest } = query;
+  return {
+    ...(segment ? { segment } : {}),
+    ...(score !== undefined ? { score } : {}),
+    ...(scoreMin !== undefined ? { scoreMin } : {}),
+    ...(scoreMax !== undefined ? { scoreMax } : {}),
+    ...(from ? { from: Date.parse(from) } : {}),
+    ...(to ? { to: Date.parse(to) } : {}),
+    ...(q ? { text: q } : {}),
+    ...(followUpStatus ? { followUpStatus } : {}),
+    ...(owner !== undefined ? { owner: owner === 'none' ? null : owner } : {}),
+    ...(overdue ? { overdueAt: now } : {}),
+    ...(driver !== undefined ? { driver } : {}),
+    ...(hasComment !== undefined ? { hasComment } : {}),
+    ...(contactable !== undefined ? { contactable } : {}),
+    ...(identified !== undefined ? { identified } : {}),
+    ...(trait ? { trait } : {}),
+    includeTest: includeTest ?? false,
+  };
+}
+
+/** The store's filters for a parsed stats query. */
+export function statsFiltersFromQuery(query: StatsQuery): Pick<ResponseFilters, 'from' | 'to' | 'includeTest'> {
+  return {
+    ...(query.from ? { from: Date.parse(query.from) } : {}),
+    ...(query.to ? { to: Date.parse(query.to) } : {}),
+    includeTest: query.includeTest ?? false,
+  };
+}

@@ -1,0 +1,151 @@
+import { describe, expect, it } from 'vitest';
+import { createAdminClient, HttpError, InvalidAnswerError, InvalidInputError, NetworkError, TimeoutError, type ClientError, type ListQuery } from '../../sdk/index.ts';
+import { makeDetail, makeRecord } from '../helpers/admin-fixtures.ts';
+
+interface Seen {
+  method: string;
+  url: URL;
+  authorization: string | null;
+  credentials: RequestCredentials;
+  contentType: string | null;
+  body: string;
+}
+
+/** An injected fetch that records each request and answers with the next scripted reply. */
+function scripted(replies: (() => Response | Promise<Response>)[]) {
+  const seen: Seen[] = [];
+  let index = 0;
+  const fetch = async (input: RequestInfo | URL, init?: RequestInit) => {
+    const request = new Request(input, init);
+    seen.push({
+      method: request.method,
+      url: new URL(request.url),
+      authorization: request.headers.get('authorization'),
+      credentials: request.credentials,
+      contentType: request.headers.get('content-type'),
+      body: await request.text(),
+    });
+    const reply = replies[Math.min(index++, replies.length - 1)];
+    if (!reply) throw new Error('no reply scripted');
+    return reply();
+  };
+  return { fetch: fetch as typeof globalThis.fetch, seen };
+}
+
+const json = (body: unknown, status = 200) => () => new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });
+
+async function failure(promise: Promise<unknown>): Promise<ClientError> {
+  try {
+    await promise;
+  } catch (error) {
+    return error as ClientError;
+  }
+  throw new Error('expected a rejection');
+}
+
+describe('createAdminClient (injected fetch)', () => {
+  it('list: the typed query goes out as the collector’s parameter names, with the token as a bearer', async () => {
+    const { fetch, seen } = scripted([json({ items: [makeRecord()], nextCursor: null })]);
+    const admin = createAdminClient({ endpoint: 'https://c.example/', token: 'sk_secret', fetch });
+    const page = await admin.list({ segment: 'detractor', scoreMin: 0, scoreMax: 6, owner: 'none', overdue: true, hasComment: true, contactable: false, trait: { key: 'plan', value: 'pro' }, limit: 20 });
+    expect(page).toEqual({ items: [makeRecord()], nextCursor: null });
+    expect(seen).toHaveLength(1);
+    expect(seen[0]?.method).toBe('GET');
+    expect(`${seen[0]?.url.origin}${seen[0]?.url.pathname}`).toBe('https://c.example/v1/responses');
+    expect(Object.fromEntries(seen[0]?.url.searchParams ?? [])).toEqual({
+      segment: 'detractor',
+      scoreMin: '0',
+      scoreMax: '6',
+      owner: 'none',
+      overdue: 'true',
+      hasComment: 'true',
+      contactable: 'false',
+      'trait.plan': 'pro',
+      limit: '20',
+    });
+    expect(seen[0]?.authorization).toBe('Bearer sk_secret');
+  });
+
+  it('without a token: no Authorization header, the browser’s cookie goes along (credentials: include)', async () => {
+    const { fetch, seen } = scripted([json({ items: [], nextCursor: null })]);
+    await createAdminClient({ endpoint: 'https://c.example', fetch }).list();
+    expect(seen[0]?.authorization).toBeNull();
+    expect(seen[0]?.credentials).toBe('include');
+    expect(seen[0]?.url.search).toBe('');
+  });
+
+  it('iterate: every record of every page, following nextCursor until null', async () => {
+    const first = makeRecord({ id: 'a' });
+    const second = makeRecord({ id: 'b' });
+    const third = makeRecord({ id: 'c' });
+    const { fetch, seen } = scripted([json({ items: [first, second], nextCursor: 'next-1' }), json({ items: [third], nextCursor: null })]);
+    const admin = createAdminClient({ endpoint: 'https://c.example', token: 'sk_x', fetch });
+    const ids: string[] = [];
+    for await (const record of admin.iterate({ segment: 'detractor', limit: 2 })) ids.push(record.id);
+    expect(ids).toEqual(['a', 'b', 'c']);
+    expect(seen.map((request) => request.url.searchParams.get('cursor'))).toEqual([null, 'next-1']);
+    expect(seen.every((request) => request.url.searchParams.get('segment') === 'detractor')).toBe(true);
+  });
+
+  it('get, stats, csv and updateFollowUp: their routes, methods and bodies; answers parsed', async () => {
+    const detail = makeDetail();
+    const stats = { summary: { promoters: 1, passives: 0, detractors: 1, total: 2, nps: 0, marginOfError: 138.6 }, distribution: [1, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0], trend: [] };
+    const { fetch, seen } = scripted([json(detail), json(stats), () => new Response('\uFEFFid,score\r\na,3\r\n', { headers: { 'content-type': 'text/csv' } }), json(detail)]);
+    const admin = createAdminClient({ endpoint: 'https://c.example', token: 'sk_x', fetch });
+    expect(await admin.get('a/b')).toEqual(detail);
+    expect(await admin.stats({ interval: 'day', includeTest: true })).toEqual(stats);
+    expect(await admin.csv({ segment: 'promoter' })).toBe('id,score\r\na,3\r\n');
+    expect(await admin.updateFollowUp('a', { status: 'not_needed', dueAt: '2026-12-01T09:00:00Z', note: 'Spam' })).toEqual(detail);
+    expect(seen.map((request) => `${request.method} ${request.url.pathname}${request.url.search}`)).toEqual([
+      'GET /v1/responses/a%2Fb',
+      'GET /v1/stats?interval=day&includeTest=true',
+      'GET /v1/responses.csv?segment=promoter',
+      'PATCH /v1/responses/a/follow-up',
+    ]);
+    expect(seen[3]?.contentType).toMatch(/^application\/json/);
+    expect(JSON.parse(seen[3]?.body ?? '')).toEqual({ status: 'not_needed', dueAt: '2026-12-01T09:00:00Z', note: 'Spam' });
+  });
+
+  it('InvalidInputError naming the field, before any request, for a bad query or change', async () => {
+    const { fetch, seen } = scripted([json({})]);
+    const admin = createAdminClient({ endpoint: 'https://c.example', token: 'sk_x', fetch });
+    const cases: [Promise<unknown>, string][] = [
+      [admin.list({ score: 11 }), 'score'],
+      [admin.list({ scoreMin: 8, scoreMax: 2 }), 'scoreMin'],
+      [admin.list({ limit: 0 }), 'limit'],
+      [admin.list({ colour: 'red' } as unknown as ListQuery), 'colour'],
+      [admin.list({ trait: { key: '', value: 'x' } }), 'trait.'],
+      [admin.csv({ from: 'yesterday' }), 'from'],
+      [admin.stats({ interval: 'hour' as 'day' }), 'interval'],
+      [admin.updateFollowUp('a', {}), '(root)'],
+      [admin.updateFollowUp('a', { status: 'done' as 'new' }), 'status'],
+      [admin.get(''), '(root)'],
+    ];
+    for (const [promise, path] of cases) {
+      const error = await failure(promise);
+      expect(error).toBeInstanceOf(InvalidInputError);
+      expect((error as InvalidInputError).issues.map((issue) => issue.path), path).toContain(path);
+    }
+    expect(seen).toEqual([]);
+  });
+
+  it('HttpError with the parsed error body; NetworkError; TimeoutError; InvalidAnswerError for an answer off-contract', async () => {
+    const body = { error: { code: 'invalid_query', message: 'the filters are not valid', issues: [{ path: 'cursor', message: 'cursor is not one this collector made' }] } };
+    const http = await failure(createAdminClient({ endpoint: 'https://c.example', token: 'sk_x', fetch: scripted([json(body, 400)]).fetch }).list({ cursor: 'junk' }));
+    expect(http).toBeInstanceOf(HttpError);
+    expect(http).toMatchObject({ name: 'HttpError', status: 400, body, retryable: false });
+
+    const refused = scripted([() => Promise.reject(new TypeError('fetch failed'))]);
+    expect(await failure(createAdminClient({ endpoint: 'https://c.example', fetch: refused.fetch }).stats())).toBeInstanceOf(NetworkError);
+
+    const silent = scripted([() => new Promise<Response>(() => undefined)]);
+    const timeout = await failure(createAdminClient({ endpoint: 'https://c.example', fetch: silent.fetch, timeoutMs: 20 }).get('a'));
+    expect(timeout).toBeInstanceOf(TimeoutError);
+    expect(timeout).toMatchObject({ timeoutMs: 20 });
+
+    const offContract = scripted([json({ items: [{ ...makeRecord(), segment: 'fan' }], nextCursor: null })]);
+    const answer = await failure(createAdminClient({ endpoint: 'https://c.example', fetch: offContract.fetch }).list());
+    expect(answer).toBeInstanceOf(InvalidAnswerError);
+    expect((answer as InvalidAnswerError).issues.map((issue) => issue.path)).toEqual(['items.0.segment']);
+  });
+});
