@@ -40,13 +40,13 @@ export const followUpPatchSchema = z
   .check(z.refine((body) => body.status !== undefined || body.owner !== undefined || body.note !== undefined, { message: 'needs at least one of status, owner, note' }));
 
 /** Query of `GET /v1/eligibility`. */
-export const eligibilityQuerySchema = z.strictObject({
+export const eligibilityQuerySchema = z.object({
   siteKey: z.string().check(z.minLength(1)),
   userId: z.string().check(z.minLength(1), z.maxLength(256)),
 });
 
 /** Body of `POST /v1/dismissals`. */
-export const dismissalSchema = z.strictObject({
+export const dismissalSchema = z.object({
   siteKey: z.string().check(z.minLength(1)),
   userId: z.string().check(z.minLength(1), z.maxLength(256)),
 });
