@@ -7,6 +7,7 @@ import { cachingSites } from './db/site-cache.ts';
 import { sqlStore } from './db/sql-store.ts';
 import type { Store } from './db/store.ts';
 import { createApp, type AppEnv } from './http/app.ts';
+import type { TrustProxy } from './http/client-ip.ts';
 import type { RateLimitOptions } from './http/rate-limit.ts';
 import { createLogger } from './logger.ts';
 
@@ -15,7 +16,7 @@ export interface CollectorOptions {
   port?: number;
   host?: string;
   rateLimit?: RateLimitOptions;
-  trustProxy?: boolean;
+  trustProxy?: TrustProxy;
   logger?: Logger;
   shutdownGraceMs?: number;
   extend?: (app: Hono<AppEnv>, store: Store) => void;

@@ -11,7 +11,7 @@ import { openApiDocument } from './openapi.ts';
 import { problem } from './problem.ts';
 import { publicRoutes } from './public-routes.ts';
 import { createRateLimiter, DEFAULT_RATE_LIMIT, type RateLimitOptions } from './rate-limit.ts';
-import { clientIp } from './client-ip.ts';
+import { clientIp, type TrustProxy } from './client-ip.ts';
 
 export type AppEnv = { Variables: { ip: string; requestId: string } };
 
@@ -20,8 +20,8 @@ export interface AppOptions {
   logger: Logger;
   now?: () => number;
   rateLimit?: RateLimitOptions;
-  /** Believe `X-Forwarded-For` (behind a load balancer you run). @default false */
-  trustProxy?: boolean;
+  /** Which proxies' `X-Forwarded-For` hops to believe (behind a load balancer you run). @default false */
+  trustProxy?: TrustProxy;
   /** Extra routes mounted before the 404 (the admin pages, the demo). */
   extend?: (app: Hono<AppEnv>) => void;
 }
@@ -50,7 +50,7 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
     } catch {
       socket = undefined; // not on node-server (app.request in tests)
     }
-    c.set('ip', clientIp(c, options.trustProxy ?? false, socket));
+    c.set('ip', clientIp(c.req.header('x-forwarded-for'), socket, options.trustProxy ?? false));
     c.header('X-Request-Id', requestId);
     await next();
     options.logger.info({ reqId: requestId, method: c.req.method, route: c.req.routePath, status: c.res.status, ms: Math.round(performance.now() - started) }, 'request');
