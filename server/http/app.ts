@@ -12,6 +12,8 @@ import { problem } from './problem.ts';
 import { publicRoutes } from './public-routes.ts';
 import { createRateLimiter, DEFAULT_RATE_LIMIT, type RateLimitOptions } from './rate-limit.ts';
 import { clientIp, type TrustProxy } from './client-ip.ts';
+import { createBackoff, DEFAULT_BACKOFF } from './failure-backoff.ts';
+import { knownOrigins } from './known-origins.ts';
 
 export type AppEnv = { Variables: { ip: string; requestId: string } };
 
@@ -30,11 +32,23 @@ export interface AppDeps {
   store: Store;
   now: () => number;
   rateLimiter: ReturnType<typeof createRateLimiter>;
+  /** Per client address: public requests that failed (400, 401), so junk costs no lookups once spent. */
+  failures: ReturnType<typeof createRateLimiter>;
+  /** Per client address: wrong secret keys, backing off hard. */
+  authFailures: ReturnType<typeof createBackoff>;
 }
 
 /** The collector's HTTP surface (SPEC §6), on any store. */
 export function createApp(options: AppOptions): Hono<AppEnv> {
-  const deps: AppDeps = { store: options.store, now: options.now ?? Date.now, rateLimiter: createRateLimiter(options.rateLimit ?? DEFAULT_RATE_LIMIT, options.now) };
+  const rate = options.rateLimit ?? DEFAULT_RATE_LIMIT;
+  const deps: AppDeps = {
+    store: options.store,
+    now: options.now ?? Date.now,
+    rateLimiter: createRateLimiter(rate, options.now),
+    failures: createRateLimiter(rate, options.now),
+    authFailures: createBackoff(DEFAULT_BACKOFF, options.now),
+  };
+  const originKnown = knownOrigins(() => deps.store.listSites(), 5000, deps.now);
   const app = new Hono<AppEnv>();
   let requests = 0;
 
@@ -63,7 +77,14 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
 
   // 413 before the body is read: Content-Length first, and a running count for chunked bodies.
   app.use('/v1/*', limitBody(LIMITS.bodyBytes, (c) => problem(c, 413, 'too_large', `the body is over ${LIMITS.bodyBytes} bytes`)));
-  app.options('/v1/*', (c) => preflight(c, async (origin) => (await deps.store.listSites()).some((site) => site.origins.includes(origin))));
+  app.options('/v1/*', async (c) => {
+    const wait = deps.rateLimiter.take(`${c.get('ip')}|preflight`);
+    if (wait > 0) {
+      c.header('Retry-After', String(wait));
+      return problem(c, 429, 'rate_limited', `too many preflights; try again in ${wait} s`);
+    }
+    return preflight(c, originKnown);
+  });
 
   publicRoutes(app, deps);
   adminRoutes(app, deps);
