@@ -13,6 +13,7 @@ import { publicRoutes } from './public-routes.ts';
 import { createRateLimiter, DEFAULT_RATE_LIMIT, type RateLimitOptions } from './rate-limit.ts';
 import { clientIp, type TrustProxy } from './client-ip.ts';
 import { createBackoff, DEFAULT_BACKOFF } from './failure-backoff.ts';
+import { securityHeaders } from './security-headers.ts';
 import { knownOrigins } from './known-origins.ts';
 
 export type AppEnv = { Variables: { ip: string; requestId: string } };
@@ -69,6 +70,8 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
     await next();
     options.logger.info({ reqId: requestId, method: c.req.method, route: c.req.routePath, status: c.res.status, ms: Math.round(performance.now() - started) }, 'request');
   });
+
+  app.use('*', securityHeaders);
 
   app.onError((error, c) => {
     options.logger.error({ reqId: c.get('requestId'), route: c.req.routePath, err: { name: error.name, message: error.message, stack: error.stack } }, 'request failed');
