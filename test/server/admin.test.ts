@@ -123,7 +123,7 @@ describe.each(ENGINES)('admin API and eligibility on $name', ({ name, available 
     expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]); // BOM: spreadsheets then read UTF-8
     const text = new TextDecoder().decode(bytes);
     const lines = text.trim().split('\r\n');
-    expect(lines[0]).toMatch(/^id,received_at,created_at,score,segment/);
+    expect(lines[0]).toMatch(/^"id","received_at","created_at","score","segment"/);
     expect(lines).toHaveLength(scores.length + 1);
     expect(text).toContain(`"'=HYPERLINK(""http://evil"")"`);
     expect(text).not.toMatch(/,=HYPERLINK/);
