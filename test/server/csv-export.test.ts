@@ -1,5 +1,6 @@
 import { parse } from 'csv-parse/sync';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import * as z from 'zod/mini';
 import { makePayload } from '../helpers/payload.ts';
 import { ENGINES, startTestCollector, type TestCollector } from '../helpers/collector.ts';
 
@@ -29,10 +30,8 @@ const HOSTILE = [
   'émoji 🚀 and ✓',
 ];
 
-interface Cell {
-  value: string;
-  quoted: boolean;
-}
+const cellSchema = z.object({ value: z.string(), quoted: z.boolean() });
+type Cell = z.output<typeof cellSchema>;
 
 describe.each(ENGINES)('CSV export read back with a real CSV parser, on $name', ({ name, available }) => {
   if (!available) {
@@ -80,7 +79,8 @@ describe.each(ENGINES)('CSV export read back with a real CSV parser, on $name', 
     const response = await collector.admin('/v1/responses.csv');
     expect(response.status).toBe(200);
     const text = await response.text();
-    return parse(text, { bom: true, relax_column_count: false, cast: (value, context) => ({ value, quoted: context.quoting }) }) as Cell[][];
+    const rows: unknown = parse(text, { bom: true, relax_column_count: false, cast: (value, context) => ({ value, quoted: context.quoting }) });
+    return z.array(z.array(cellSchema)).parse(rows);
   }
 
   it('no cell of any row would run as a formula, and every text cell is quoted', async () => {
