@@ -8,7 +8,7 @@ import { responsePageSchema, type ResponsePage, type ResponseRecord } from './sc
 import { statsQueryParams, statsQuerySchema, statsSchema, type Stats, type StatsQuery } from './schemas/admin-stats.ts';
 import { responseDetailSchema, type ResponseDetail } from './schemas/admin-timeline.ts';
 import { toFieldIssues } from './schemas/issues.ts';
-import { errorBodySchema } from './schemas/response.ts';
+import { readErrorBody } from './schemas/response.ts';
 import { parseOrThrow } from './validate.ts';
 
 export interface AdminClientOptions {
@@ -72,8 +72,8 @@ export function createAdminClient(options: AdminClientOptions): AdminClient {
       throw new NetworkError(url, { cause: error });
     }
     if (!response.ok) {
-      const body = errorBodySchema.safeParse(await response.json().catch(() => undefined));
-      throw new HttpError(url, response.status, body.success ? body.data : undefined, retryAfterMs(response.headers.get('retry-after'), Date.now()));
+      const body = readErrorBody(await response.json().catch(() => undefined));
+      throw new HttpError(url, response.status, body, retryAfterMs(response.headers.get('retry-after'), Date.now()));
     }
     return response;
   }

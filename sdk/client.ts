@@ -7,7 +7,7 @@ import {
   LIMITS,
   ackSchema,
   eligibilityAnswerSchema,
-  errorBodySchema,
+  readErrorBody,
   responsePayloadSchema,
   type Ack,
   type EligibilityAnswer,
@@ -107,8 +107,7 @@ export function createClient(options: ClientOptions): Client {
     }
     const json: unknown = await response.json().catch(() => undefined);
     if (!response.ok) {
-      const body = errorBodySchema.safeParse(json);
-      throw new HttpError(url, response.status, body.success ? body.data : undefined, retryAfterMs(response.headers.get('retry-after'), now()));
+      throw new HttpError(url, response.status, readErrorBody(json), retryAfterMs(response.headers.get('retry-after'), now()));
     }
     return read(json);
   }

@@ -7,6 +7,8 @@ import { cachingSites } from './db/site-cache.ts';
 import { sqlStore } from './db/sql-store.ts';
 import type { Store } from './db/store.ts';
 import { createApp, type AppEnv } from './http/app.ts';
+import type { TrustProxy } from './http/client-ip.ts';
+import type { BackoffOptions } from './http/failure-backoff.ts';
 import type { RateLimitOptions } from './http/rate-limit.ts';
 import { createLogger } from './logger.ts';
 
@@ -15,7 +17,9 @@ export interface CollectorOptions {
   port?: number;
   host?: string;
   rateLimit?: RateLimitOptions;
-  trustProxy?: boolean;
+  /** How wrong secret keys from one address are slowed down (tests that try many set it loose). */
+  authBackoff?: BackoffOptions;
+  trustProxy?: TrustProxy;
   logger?: Logger;
   shutdownGraceMs?: number;
   extend?: (app: Hono<AppEnv>, store: Store) => void;
@@ -37,6 +41,7 @@ export async function startCollector(options: CollectorOptions = {}): Promise<Ru
     store,
     logger,
     ...(options.rateLimit ? { rateLimit: options.rateLimit } : {}),
+    ...(options.authBackoff ? { authBackoff: options.authBackoff } : {}),
     trustProxy: options.trustProxy ?? false,
     extend: (routes) => options.extend?.(routes, store),
   });

@@ -1,6 +1,7 @@
 import * as z from 'zod/mini';
 import { DEFAULT_DATABASE_URL } from './db/open.ts';
 import { parseOrThrow } from '../sdk/index.ts';
+import { parseTrustProxy } from './http/client-ip.ts';
 import { DEFAULT_RATE_LIMIT } from './http/rate-limit.ts';
 
 const number = (fallback: number) =>
@@ -18,8 +19,20 @@ export const envSchema = z.object({
   RATE_LIMIT_BURST: number(DEFAULT_RATE_LIMIT.burst),
   /** Sustained requests per second, per client and site. @default 1 */
   RATE_LIMIT_PER_SECOND: number(DEFAULT_RATE_LIMIT.perSecond),
-  /** `1` behind a load balancer you run: client addresses come from X-Forwarded-For. */
-  TRUST_PROXY: z._default(z.enum(['0', '1']), '0'),
+  /**
+   * Proxies you run in front of the collector: `0` (none: the socket's address), a hop count, or
+   * addresses/CIDRs (`10.0.0.0/8,127.0.0.1`). `X-Forwarded-For` is read from the right past them.
+   * @default "0"
+   */
+  TRUST_PROXY: z.pipe(
+    z._default(z.string(), '0'),
+    z.transform((value, context) => {
+      const parsed = parseTrustProxy(value);
+      if (parsed.ok) return parsed.value;
+      context.issues.push({ code: 'custom', message: parsed.message, input: value });
+      return z.NEVER;
+    }),
+  ),
   /** Seconds SIGTERM waits for requests in flight. @default 10 */
   SHUTDOWN_GRACE_SECONDS: number(10),
 });

@@ -10,7 +10,7 @@ const collector = await startCollector({
   port: env.PORT,
   host: env.HOST,
   rateLimit: { burst: env.RATE_LIMIT_BURST, perSecond: env.RATE_LIMIT_PER_SECOND },
-  trustProxy: env.TRUST_PROXY === '1',
+  trustProxy: env.TRUST_PROXY,
   shutdownGraceMs: env.SHUTDOWN_GRACE_SECONDS * 1000,
   logger,
 });

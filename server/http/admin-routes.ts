@@ -1,29 +1,20 @@
 import type { Hono } from 'hono';
-import { createMiddleware } from 'hono/factory';
 import { stream } from 'hono/streaming';
 import { followUpChangeSchema, listQuerySchema, statsQuerySchema } from '../../sdk/index.ts';
-import type { Site } from '../db/store.ts';
 import { InvalidCursorError } from '../db/sql-store.ts';
+import { requireSecretKey, type AdminEnv } from './admin-auth.ts';
 import type { AppDeps, AppEnv } from './app.ts';
 import { filtersFromQuery, statsFiltersFromQuery } from './admin-filters.ts';
 import { csvHeader, csvRecord } from './csv.ts';
 import { problem } from './problem.ts';
 import { check, readJson } from './validate.ts';
 
-type AdminEnv = AppEnv & { Variables: AppEnv['Variables'] & { site: Site } };
-
 /** The admin API: `Authorization: Bearer sk_…`, every answer scoped to that key's site. */
 export function adminRoutes(app: Hono<AppEnv>, deps: AppDeps) {
   const admin = app as unknown as Hono<AdminEnv>;
 
   // On each admin route itself: POST /v1/responses, the public ingest, shares a path with one.
-  const requireSecret = createMiddleware<AdminEnv>(async (c, next) => {
-    const match = /^Bearer (sk_[\w-]+)$/.exec(c.req.header('authorization') ?? '');
-    const site = match?.[1] ? await deps.store.siteBySecret(match[1]) : undefined;
-    if (!site) return problem(c, 401, 'unauthorized', 'send Authorization: Bearer sk_… with this site’s secret key');
-    c.set('site', site);
-    return next();
-  });
+  const requireSecret = requireSecretKey(deps);
 
   admin.get('/v1/responses', requireSecret, async (c) => {
     const parsed = check(listQuerySchema, c.req.query());

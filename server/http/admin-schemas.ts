@@ -4,13 +4,13 @@ import * as z from 'zod/mini';
 // the SDK's: sdk/schemas/admin-*.ts. What remains here are the public routes' own.
 
 /** Query of `GET /v1/eligibility`. */
-export const eligibilityQuerySchema = z.strictObject({
+export const eligibilityQuerySchema = z.object({
   siteKey: z.string().check(z.minLength(1)),
   userId: z.string().check(z.minLength(1), z.maxLength(256)),
 });
 
 /** Body of `POST /v1/dismissals`. */
-export const dismissalSchema = z.strictObject({
+export const dismissalSchema = z.object({
   siteKey: z.string().check(z.minLength(1)),
   userId: z.string().check(z.minLength(1), z.maxLength(256)),
 });

@@ -11,7 +11,10 @@ import { openApiDocument } from './openapi.ts';
 import { problem } from './problem.ts';
 import { publicRoutes } from './public-routes.ts';
 import { createRateLimiter, DEFAULT_RATE_LIMIT, type RateLimitOptions } from './rate-limit.ts';
-import { clientIp } from './client-ip.ts';
+import { clientIp, type TrustProxy } from './client-ip.ts';
+import { createBackoff, DEFAULT_BACKOFF, type BackoffOptions } from './failure-backoff.ts';
+import { securityHeaders } from './security-headers.ts';
+import { knownOrigins } from './known-origins.ts';
 
 export type AppEnv = { Variables: { ip: string; requestId: string } };
 
@@ -20,8 +23,10 @@ export interface AppOptions {
   logger: Logger;
   now?: () => number;
   rateLimit?: RateLimitOptions;
-  /** Believe `X-Forwarded-For` (behind a load balancer you run). @default false */
-  trustProxy?: boolean;
+  /** How wrong secret keys from one address are slowed down. @default DEFAULT_BACKOFF */
+  authBackoff?: BackoffOptions;
+  /** Which proxies' `X-Forwarded-For` hops to believe (behind a load balancer you run). @default false */
+  trustProxy?: TrustProxy;
   /** Extra routes mounted before the 404 (the admin pages, the demo). */
   extend?: (app: Hono<AppEnv>) => void;
 }
@@ -30,11 +35,23 @@ export interface AppDeps {
   store: Store;
   now: () => number;
   rateLimiter: ReturnType<typeof createRateLimiter>;
+  /** Per client address: public requests that failed (400, 401), so junk costs no lookups once spent. */
+  failures: ReturnType<typeof createRateLimiter>;
+  /** Per client address: wrong secret keys, backing off hard. */
+  authFailures: ReturnType<typeof createBackoff>;
 }
 
 /** The collector's HTTP surface (SPEC §6), on any store. */
 export function createApp(options: AppOptions): Hono<AppEnv> {
-  const deps: AppDeps = { store: options.store, now: options.now ?? Date.now, rateLimiter: createRateLimiter(options.rateLimit ?? DEFAULT_RATE_LIMIT, options.now) };
+  const rate = options.rateLimit ?? DEFAULT_RATE_LIMIT;
+  const deps: AppDeps = {
+    store: options.store,
+    now: options.now ?? Date.now,
+    rateLimiter: createRateLimiter(rate, options.now),
+    failures: createRateLimiter(rate, options.now),
+    authFailures: createBackoff(options.authBackoff ?? DEFAULT_BACKOFF, options.now),
+  };
+  const originKnown = knownOrigins(() => deps.store.listSites(), 5000, deps.now);
   const app = new Hono<AppEnv>();
   let requests = 0;
 
@@ -50,11 +67,13 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
     } catch {
       socket = undefined; // not on node-server (app.request in tests)
     }
-    c.set('ip', clientIp(c, options.trustProxy ?? false, socket));
+    c.set('ip', clientIp(c.req.header('x-forwarded-for'), socket, options.trustProxy ?? false));
     c.header('X-Request-Id', requestId);
     await next();
     options.logger.info({ reqId: requestId, method: c.req.method, route: c.req.routePath, status: c.res.status, ms: Math.round(performance.now() - started) }, 'request');
   });
+
+  app.use('*', securityHeaders);
 
   app.onError((error, c) => {
     options.logger.error({ reqId: c.get('requestId'), route: c.req.routePath, err: { name: error.name, message: error.message, stack: error.stack } }, 'request failed');
@@ -63,7 +82,14 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
 
   // 413 before the body is read: Content-Length first, and a running count for chunked bodies.
   app.use('/v1/*', limitBody(LIMITS.bodyBytes, (c) => problem(c, 413, 'too_large', `the body is over ${LIMITS.bodyBytes} bytes`)));
-  app.options('/v1/*', (c) => preflight(c, async (origin) => (await deps.store.listSites()).some((site) => site.origins.includes(origin))));
+  app.options('/v1/*', async (c) => {
+    const wait = deps.rateLimiter.take(`${c.get('ip')}|preflight`);
+    if (wait > 0) {
+      c.header('Retry-After', String(wait));
+      return problem(c, 429, 'rate_limited', `too many preflights; try again in ${wait} s`);
+    }
+    return preflight(c, originKnown);
+  });
 
   publicRoutes(app, deps);
   adminRoutes(app, deps);

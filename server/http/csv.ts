@@ -22,15 +22,19 @@ export const CSV_COLUMNS = [
   ['follow_up_due_at', (r) => r.dueAt],
 ] as const satisfies readonly (readonly [string, (record: ResponseRecord) => string | number | null])[];
 
+// A cell a spreadsheet would run as a formula: its first non-blank character is = + - @ (or their
+// full-width forms, which some spreadsheets fold to ASCII), or it starts with a tab or CR.
+const FORMULA = /^(?:\s*[=+\-@\uFF1D\uFF0B\uFF0D\uFF20]|[\t\r])/u;
+
 /**
- * One CSV cell. A cell that a spreadsheet would run as a formula (starting with `=`, `+`, `-`,
- * `@`, tab or carriage return) gets a leading `'`; then RFC 4180 quoting.
+ * One CSV cell. Text is always quoted (RFC 4180), and text that a spreadsheet would run as a
+ * formula gets a leading `'`, which shows it as text. Numbers are written bare; null is empty.
  */
 export function csvCell(value: string | number | null): string {
   if (value === null) return '';
-  let text = String(value);
-  if (typeof value === 'string' && /^[=+\-@\t\r]/.test(text)) text = `'${text}`;
-  return /[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
+  if (typeof value === 'number') return String(value);
+  const text = FORMULA.test(value) ? `'${value}` : value;
+  return `"${text.replaceAll('"', '""')}"`;
 }
 
 export function csvRow(cells: readonly (string | number | null)[]): string {

@@ -40,6 +40,13 @@ export function createRateLimiter(options: RateLimitOptions = DEFAULT_RATE_LIMIT
       }
       return Math.max(1, Math.ceil((1 - bucket.tokens) / options.perSecond));
     },
+    /** Like `take`, without spending a token: whether `key` is out of tokens now, and for how long. */
+    wait(key: string): number {
+      const bucket = buckets.get(key);
+      if (!bucket) return 0;
+      refill(bucket, now());
+      return bucket.tokens >= 1 ? 0 : Math.max(1, Math.ceil((1 - bucket.tokens) / options.perSecond));
+    },
     size: () => buckets.size,
   };
 }

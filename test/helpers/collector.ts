@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
 import pino from 'pino';
+import { DEFAULT_BACKOFF } from '../../server/http/failure-backoff.ts';
 import { startCollector, type CollectorOptions, type RunningCollector } from '../../server/collector.ts';
 
 /** The engines the collector suite runs on. Postgres needs ONEPOINT_TEST_POSTGRES_URL (`.ci/run` provides it). */
@@ -54,7 +55,7 @@ export async function startTestCollector(engine: Engine, options: Partial<Collec
   const database = options.databaseUrl ? { url: options.databaseUrl, drop: async () => undefined } : await freshDatabase(engine);
   const logs: string[] = [];
   const logger = pino({ level: 'info' }, { write: (line: string) => void logs.push(line) });
-  const collector = await startCollector({ databaseUrl: database.url, port: 0, logger, rateLimit: { burst: 10_000, perSecond: 10_000 }, ...options });
+  const collector = await startCollector({ databaseUrl: database.url, port: 0, logger, rateLimit: { burst: 10_000, perSecond: 10_000 }, authBackoff: { ...DEFAULT_BACKOFF, free: 10_000 }, ...options });
   const { site, secretKey } = await collector.store.createSite({ name: 'Shop', origins: [ORIGIN] });
   return {
     ...collector,

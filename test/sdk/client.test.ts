@@ -62,6 +62,24 @@ describe('client.submit against a real server', () => {
     expect(sleeps).toEqual([]);
   });
 
+  it.each([
+    ['a dotted string', 'user.email', 'user.email'],
+    ['an array of keys', ['user', 'email'], 'user.email'],
+    ['an array with an index', ['drivers', 2], 'drivers.2'],
+    ['an empty array', [], '(root)'],
+  ])('keeps an error body whose issue path is %s, as HttpError.body with a dotted path', async (_label, path, dotted) => {
+    const { client } = await setup([{ status: 400, body: { error: { code: 'invalid_response', message: 'no', issues: [{ path, message: 'is wrong', code: 'custom' }], extra: true } } }]);
+    const error = await failure(client.submit(makePayload()));
+    expect(error).toMatchObject({ name: 'HttpError', status: 400 });
+    expect((error as HttpError).body).toEqual({ error: { code: 'invalid_response', message: 'no', issues: [{ path: dotted, message: 'is wrong' }] } });
+  });
+
+  it('drops an error body that is not the contract at all, keeping the status', async () => {
+    const { client } = await setup([{ status: 400, body: { error: { code: 'x', issues: [{ path: { nested: true }, message: 'no' }] } } }]);
+    const error = await failure(client.submit(makePayload()));
+    expect(error).toMatchObject({ name: 'HttpError', status: 400, body: undefined });
+  });
+
   it.each([408, 500, 503])('%i: retried with backoff, then succeeds', async (status) => {
     const payload = makePayload();
     const { client, server, sleeps } = await setup([{ status }, { status }, { body: ack(payload) }]);

@@ -35,9 +35,17 @@ describe('responsePayloadSchema', () => {
     [{ comment: 'x'.repeat(5001) }, 'comment'],
     [{ comment: 'broken \ud800 text' }, 'comment'],
     [{ user: { id: 'u', email: 'x' } }, 'user.email'],
-    [{ extra: true }, 'extra'],
+    [{ extra: true, context: { url: 'x', locale: 'en', createdAt: 'yesterday', extra: 1 } }, 'context.createdAt'],
   ])('rejects %j at %s', (override, path) => {
     expect(pathsOf({ ...makePayload(), ...override })).toContain(path);
+  });
+
+  it('ignores unknown fields, top-level and nested, and drops them (a newer widget on an older collector)', () => {
+    const payload = makePayload({ user: { id: 'u-1' } });
+    const newer = { ...payload, mood: 'happy', user: { ...payload.user, tier: 'gold' }, context: { ...payload.context, viewport: [390, 844] } };
+    const result = responsePayloadSchema.safeParse(newer);
+    expect(result.success).toBe(true);
+    expect(result.data).toEqual(payload);
   });
 
   it('counts text in code points, so 5000 emoji fit', () => {
