@@ -1,5 +1,6 @@
 import type { Driver } from './driver.ts';
 import { migrate } from './migrations.ts';
+import { nulSafe } from './nul-text.ts';
 import { postgresDriver } from './postgres-driver.ts';
 import { sqliteDriver } from './sqlite-driver.ts';
 
@@ -8,10 +9,11 @@ export const DEFAULT_DATABASE_URL = 'file:.data/onepoint.sqlite';
 
 /**
  * Opens `DATABASE_URL`: `postgres://…` / `postgresql://…` for Postgres, `file:path` or a plain
- * path for SQLite, and applies pending migrations.
+ * path for SQLite, and applies pending migrations. Text parameters are stored the same on both
+ * engines (U+0000 as U+FFFD, see {@link nulSafe}).
  */
 export async function openDatabase(url: string = DEFAULT_DATABASE_URL): Promise<Driver> {
-  const driver = /^postgres(ql)?:\/\//.test(url) ? postgresDriver(url) : sqliteDriver(url.replace(/^file:/, ''));
+  const driver = nulSafe(/^postgres(ql)?:\/\//.test(url) ? postgresDriver(url) : sqliteDriver(url.replace(/^file:/, '')));
   try {
     await migrate(driver);
   } catch (error) {
