@@ -2,13 +2,23 @@ import { serve, type ServerType } from '@hono/node-server';
 import type { AddressInfo } from 'node:net';
 import type { Logger } from 'pino';
 import type { Hono } from 'hono';
-import { openDatabase } from './db/open.ts';
+import type { Driver } from './db/driver.ts';
+import { DEFAULT_DATABASE_URL, isPostgresUrl, openDatabase, sqlitePath } from './db/open.ts';
 import { cachingSites } from './db/site-cache.ts';
 import { sqlStore } from './db/sql-store.ts';
 import type { Store } from './db/store.ts';
+import { probeWrite } from './db/write-probe.ts';
 import { createApp, type AppEnv } from './http/app.ts';
 import type { RateLimitOptions } from './http/rate-limit.ts';
 import { createLogger } from './logger.ts';
+import { StartupError } from './startup-error.ts';
+
+/**
+ * How long a request waits for another process's SQLite write lock (a CLI, a backup) before it
+ * answers 503 with `Retry-After`, which clients retry. Short: a held request is a held socket.
+ * The wait never blocks other requests. The CLI keeps the driver's longer default.
+ */
+export const COLLECTOR_LOCK_WAIT_MS = 200;
 
 export interface CollectorOptions {
   databaseUrl?: string;
@@ -29,16 +39,22 @@ export interface RunningCollector {
   close(): Promise<void>;
 }
 
-/** Opens the database (migrating it), and serves the collector. */
+/**
+ * Opens the database (migrating it), checks that it takes writes, and serves the collector.
+ * Rejects with {@link StartupError} for what the operator must fix: a database that cannot be
+ * opened or written.
+ */
 export async function startCollector(options: CollectorOptions = {}): Promise<RunningCollector> {
   const logger = options.logger ?? createLogger();
-  const store = cachingSites(sqlStore(await openDatabase(options.databaseUrl)));
+  const driver = await openWritable(options.databaseUrl ?? DEFAULT_DATABASE_URL);
+  const store = cachingSites(sqlStore(driver));
   const app = createApp({
     store,
     logger,
     ...(options.rateLimit ? { rateLimit: options.rateLimit } : {}),
     trustProxy: options.trustProxy ?? false,
     extend: (routes) => options.extend?.(routes, store),
+    probeDatabase: () => probeWrite(driver),
   });
   const server: ServerType = await new Promise((resolve) => {
     const listening = serve({ fetch: app.fetch, port: options.port ?? 8787, hostname: options.host ?? '127.0.0.1' }, () => resolve(listening));
@@ -64,3 +80,31 @@ export async function startCollector(options: CollectorOptions = {}): Promise<Ru
       })()),
   };
 }
+
+/** The database, migrated and proven writable; otherwise a {@link StartupError} naming it. */
+async function openWritable(url: string): Promise<Driver> {
+  // Never the URL itself for Postgres: it may carry a password.
+  const where = isPostgresUrl(url) ? `Postgres database ${postgresName(url)}` : `SQLite file ${sqlitePath(url)}`;
+  const driver = await openDatabase(url, { lockWaitMs: COLLECTOR_LOCK_WAIT_MS }).catch((error: unknown) => {
+    throw new StartupError(`cannot open the ${where}: ${messageOf(error)}`, { cause: error });
+  });
+  try {
+    await probeWrite(driver);
+  } catch (error) {
+    await driver.close().catch(() => undefined);
+    const fix = isPostgresUrl(url) ? 'point DATABASE_URL at a primary that accepts writes' : 'give the collector write access to the file and its folder';
+    throw new StartupError(`cannot write to the ${where} (${messageOf(error)}); ${fix}`, { cause: error });
+  }
+  return driver;
+}
+
+function postgresName(url: string): string {
+  try {
+    const parsed = new URL(url);
+    return `${parsed.host}${parsed.pathname}`;
+  } catch {
+    return '(DATABASE_URL)';
+  }
+}
+
+const messageOf = (error: unknown) => (error instanceof Error ? error.message : String(error));

@@ -2,6 +2,7 @@ import { getConnInfo } from '@hono/node-server/conninfo';
 import { Hono } from 'hono';
 import type { Logger } from 'pino';
 import { LIMITS } from '../../sdk/index.ts';
+import { DatabaseBusyError } from '../db/database-busy-error.ts';
 import type { Store } from '../db/store.ts';
 import { adminPages } from '../admin/page.ts';
 import { adminRoutes } from './admin-routes.ts';
@@ -24,7 +25,12 @@ export interface AppOptions {
   trustProxy?: boolean;
   /** Extra routes mounted before the 404 (the admin pages, the demo). */
   extend?: (app: Hono<AppEnv>) => void;
+  /** Proves the database takes writes, for `/healthz` (503 when it rejects). @default a read of the sites */
+  probeDatabase?: () => Promise<void>;
 }
+
+/** What a 503 for a busy database asks clients to wait, in seconds. */
+export const BUSY_RETRY_AFTER_SECONDS = 1;
 
 export interface AppDeps {
   store: Store;
@@ -57,6 +63,12 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
   });
 
   app.onError((error, c) => {
+    if (error instanceof DatabaseBusyError) {
+      // Another process holds the write lock: a moment's wait fixes it, and clients retry a 503.
+      options.logger.warn({ reqId: c.get('requestId'), route: c.req.routePath }, 'database busy');
+      c.header('Retry-After', String(BUSY_RETRY_AFTER_SECONDS));
+      return problem(c, 503, 'database_busy', `the database is busy; retry in ${BUSY_RETRY_AFTER_SECONDS} s`);
+    }
     options.logger.error({ reqId: c.get('requestId'), route: c.req.routePath, err: { name: error.name, message: error.message, stack: error.stack } }, 'request failed');
     return problem(c, 500, 'internal', 'the collector failed; the request can be retried');
   });
@@ -68,8 +80,15 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
   publicRoutes(app, deps);
   adminRoutes(app, deps);
   app.get('/v1/openapi.json', (c) => c.json(openApiDocument('1.0.0')));
+  // Healthy means able to take a write: a read-only or locked database answers reads but not posts.
   app.get('/healthz', async (c) => {
-    await deps.store.listSites();
+    try {
+      await (options.probeDatabase ?? (() => deps.store.listSites()))();
+    } catch (error) {
+      if (error instanceof DatabaseBusyError) throw error; // onError: 503 with Retry-After
+      options.logger.warn({ reqId: c.get('requestId'), err: { name: error instanceof Error ? error.name : 'unknown', message: String(error instanceof Error ? error.message : error) } }, 'health check failed');
+      return problem(c, 503, 'database_unavailable', 'the database does not take writes');
+    }
     return c.json({ ok: true });
   });
   adminPages(app);
