@@ -42,7 +42,7 @@ export interface RunningCollector {
 /**
  * Opens the database (migrating it), checks that it takes writes, and serves the collector.
  * Rejects with {@link StartupError} for what the operator must fix: a database that cannot be
- * opened or written.
+ * opened or written, a port in use.
  */
 export async function startCollector(options: CollectorOptions = {}): Promise<RunningCollector> {
   const logger = options.logger ?? createLogger();
@@ -56,8 +56,9 @@ export async function startCollector(options: CollectorOptions = {}): Promise<Ru
     extend: (routes) => options.extend?.(routes, store),
     probeDatabase: () => probeWrite(driver),
   });
-  const server: ServerType = await new Promise((resolve) => {
-    const listening = serve({ fetch: app.fetch, port: options.port ?? 8787, hostname: options.host ?? '127.0.0.1' }, () => resolve(listening));
+  const server = await listen(app, options.port ?? 8787, options.host ?? '127.0.0.1').catch(async (error: unknown) => {
+    await store.close();
+    throw error;
   });
   const { port } = server.address() as AddressInfo;
   const host = options.host && options.host !== '0.0.0.0' ? options.host : '127.0.0.1';
@@ -96,6 +97,22 @@ async function openWritable(url: string): Promise<Driver> {
     throw new StartupError(`cannot write to the ${where} (${messageOf(error)}); ${fix}`, { cause: error });
   }
   return driver;
+}
+
+/** Listens on `host:port`; a port in use or refused is a {@link StartupError}, not an unhandled 'error' event. */
+function listen(app: Hono<AppEnv>, port: number, hostname: string): Promise<ServerType> {
+  return new Promise((resolve, reject) => {
+    const server = serve({ fetch: app.fetch, port, hostname }, () => {
+      server.off('error', fail);
+      resolve(server);
+    });
+    const fail = (error: NodeJS.ErrnoException) => {
+      if (error.code === 'EADDRINUSE') reject(new StartupError(`port ${port} is already in use (set PORT)`, { cause: error }));
+      else if (error.code === 'EACCES') reject(new StartupError(`port ${port} needs privileges this process lacks (set PORT)`, { cause: error }));
+      else reject(new StartupError(`cannot listen on ${hostname}:${port}: ${error.message}`, { cause: error }));
+    };
+    server.once('error', fail);
+  });
 }
 
 function postgresName(url: string): string {

@@ -13,6 +13,7 @@ import { problem } from './problem.ts';
 import { publicRoutes } from './public-routes.ts';
 import { createRateLimiter, DEFAULT_RATE_LIMIT, type RateLimitOptions } from './rate-limit.ts';
 import { clientIp } from './client-ip.ts';
+import { ClientAbortedError, isClientAbort } from './client-aborted-error.ts';
 
 export type AppEnv = { Variables: { ip: string; requestId: string } };
 
@@ -68,6 +69,11 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
       options.logger.warn({ reqId: c.get('requestId'), route: c.req.routePath }, 'database busy');
       c.header('Retry-After', String(BUSY_RETRY_AFTER_SECONDS));
       return problem(c, 503, 'database_busy', `the database is busy; retry in ${BUSY_RETRY_AFTER_SECONDS} s`);
+    }
+    // Also the raw error: a chunked body is read by the body-size limit, before any route.
+    if (error instanceof ClientAbortedError || isClientAbort(error)) {
+      options.logger.info({ reqId: c.get('requestId'), route: c.req.routePath }, 'request aborted by client');
+      return problem(c, 400, 'request_aborted', 'the client closed the request before its body arrived');
     }
     options.logger.error({ reqId: c.get('requestId'), route: c.req.routePath, err: { name: error.name, message: error.message, stack: error.stack } }, 'request failed');
     return problem(c, 500, 'internal', 'the collector failed; the request can be retried');

@@ -2,6 +2,7 @@ import type { Context } from 'hono';
 import type * as z from 'zod/mini';
 import { toFieldIssues, type FieldIssue } from '../../sdk/index.ts';
 import { replaceNul } from '../db/nul-text.ts';
+import { ClientAbortedError, isClientAbort } from './client-aborted-error.ts';
 
 /**
  * Parses with `schema`; on failure, the field issues for a 400. Every string of the parsed value
@@ -42,11 +43,20 @@ function isPlain(value: object): boolean {
   return prototype === Object.prototype || prototype === null;
 }
 
-/** Reads a JSON body sent as application/json or text/plain (beacons). `undefined` when it is not JSON. */
+/**
+ * Reads a JSON body sent as application/json or text/plain (beacons). `undefined` when it is not
+ * JSON. Throws {@link ClientAbortedError} when the client hangs up before the body is complete.
+ */
 export async function readJson(c: Context): Promise<{ ok: true; value: unknown } | { ok: false; reason: 'media-type' | 'json' }> {
   const type = (c.req.header('content-type') ?? 'text/plain').split(';')[0]?.trim().toLowerCase();
   if (type !== 'application/json' && type !== 'text/plain') return { ok: false, reason: 'media-type' };
-  const text = await c.req.text();
+  let text: string;
+  try {
+    text = await c.req.text();
+  } catch (error) {
+    if (isClientAbort(error)) throw new ClientAbortedError({ cause: error });
+    throw error;
+  }
   try {
     return { ok: true, value: JSON.parse(text) };
   } catch {

@@ -1,6 +1,7 @@
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
+import { connect, createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
@@ -130,5 +131,51 @@ describe('a database the collector cannot write', () => {
         await collector.dispose();
       }
     });
+  });
+});
+
+describe('a port already in use', () => {
+  it.each([
+    ['server/main.ts', ['server/main.ts']],
+    ['npm run collector -- serve', ['server/cli.ts', 'serve']],
+  ])('%s: one line naming the port and the fix, exit code 1', async (_label, entry) => {
+    const blocker = createServer();
+    await new Promise<void>((resolve) => blocker.listen(0, '127.0.0.1', resolve));
+    const address = blocker.address();
+    if (!address || typeof address === 'string') throw new Error('no port');
+    try {
+      const result = await runToExit(entry, { PORT: String(address.port), DATABASE_URL: `file:${join(dir, 'port.sqlite')}` });
+      expectOneLine(result, new RegExp(`^collector: port ${address.port} is already in use \\(set PORT\\)$`));
+    } finally {
+      await new Promise<void>((resolve) => blocker.close(() => resolve()));
+    }
+  }, 30_000);
+});
+
+describe('a client that hangs up in the middle of its body', () => {
+  it.each([
+    ['with a Content-Length', 'Content-Length: 1000\r\n\r\n{"id":"0000'],
+    ['chunked', 'Transfer-Encoding: chunked\r\n\r\n10\r\n{"id":"000000000\r\n'],
+  ])('%s: logged at info as aborted by the client, never as an error', async (_label, rest) => {
+    const collector = await startTestCollector('sqlite');
+    try {
+      const socket = connect(collector.port, '127.0.0.1');
+      await once(socket, 'connect');
+      socket.write(`POST /v1/responses HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\nOrigin: ${ORIGIN}\r\n${rest}`);
+      // Close once the collector has begun reading the body (the request line is logged only at the end).
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      socket.destroy();
+      const entries = async () => collector.logs.map((line) => JSON.parse(line) as { level: number; msg: string; status?: number });
+      for (let tries = 0; tries < 100 && !(await entries()).some((entry) => entry.msg === 'request'); tries++) await new Promise((resolve) => setTimeout(resolve, 50));
+      const logged = await entries();
+      expect(logged.filter((entry) => entry.level >= 50)).toEqual([]);
+      expect(logged).toContainEqual(expect.objectContaining({ level: 30, msg: 'request aborted by client' }));
+      expect(logged).toContainEqual(expect.objectContaining({ msg: 'request', status: 400 }));
+      // The collector is none the worse: the next post is taken.
+      const next = await collector.post({ id: '00000000-0000-4000-8000-00000000abcd', siteKey: collector.site.publicKey, surveyId: 'nps', seq: 1, score: 9, status: 'partial', anonymousId: 'v', context: { url: 'https://shop.example/', locale: 'en', createdAt: '2026-11-22T10:00:00.000Z' } });
+      expect(next.status).toBe(200);
+    } finally {
+      await collector.dispose();
+    }
   });
 });
