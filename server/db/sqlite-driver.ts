@@ -53,13 +53,6 @@ export function sqliteDriver(file: string, options: SqliteOptions = {}): Driver 
     statement.all(...params); // a statement that returns rows (RETURNING, a pragma): run for its effect
     return { changes: 0 };
   };
-  const writes = (sql: string) => {
-    try {
-      return !prepare(sql).readonly;
-    } catch {
-      return false; // let it run and fail with its own error
-    }
-  };
 
   // Runs now: used by a transaction's own work, and by anyone when no transaction is open.
   const immediate: Driver = {
@@ -75,7 +68,7 @@ export function sqliteDriver(file: string, options: SqliteOptions = {}): Driver 
   // transaction, so a burst of posts pays for one commit instead of one each. A failing
   // statement rolls back alone (SQLite's statement-level rollback) and fails only its caller.
   // A statement that meets another process's lock had no effect: it waits for a later batch.
-  type Pending = { sql: string; run: () => unknown; resolve: (value: unknown) => void; reject: (error: unknown) => void; until: number };
+  type Pending = { run: () => unknown; resolve: (value: unknown) => void; reject: (error: unknown) => void; until: number };
   let pending: Pending[] = [];
   let scheduled = false;
   let waiting: Pending[] = [];
@@ -87,7 +80,10 @@ export function sqliteDriver(file: string, options: SqliteOptions = {}): Driver 
     }
   };
   const later = (item: Pending, cause: unknown) => {
-    if (Date.now() >= item.until) return item.reject(new DatabaseBusyError({ cause }));
+    if (Date.now() >= item.until) {
+      item.reject(new DatabaseBusyError({ cause }));
+      return;
+    }
     waiting.push(item);
     retryTimer ??= setTimeout(() => {
       retryTimer = undefined;
@@ -108,14 +104,9 @@ export function sqliteDriver(file: string, options: SqliteOptions = {}): Driver 
     pending = [];
     const results: [Pending, boolean, unknown][] = [];
     const locked: Pending[] = [];
-    // Once one write met the lock, this batch cannot write: its other writes wait too, untried.
     let lock: unknown;
     db.exec('BEGIN');
     for (const item of batch) {
-      if (lock && writes(item.sql)) {
-        locked.push(item);
-        continue;
-      }
       try {
         results.push([item, true, item.run()]);
       } catch (error) {
@@ -137,16 +128,16 @@ export function sqliteDriver(file: string, options: SqliteOptions = {}): Driver 
     for (const [item, ok, value] of results) (ok ? item.resolve : item.reject)(value);
     for (const item of locked) later(item, lock);
   };
-  const grouped = <T>(sql: string, run: () => T): Promise<T> =>
+  const grouped = <T>(run: () => T): Promise<T> =>
     new Promise<T>((resolve, reject) => {
-      pending.push({ sql, run, resolve: resolve as (value: unknown) => void, reject, until: Date.now() + lockWaitMs });
+      pending.push({ run, resolve: resolve as (value: unknown) => void, reject, until: Date.now() + lockWaitMs });
       schedule();
     });
 
   const shared: Driver = {
     dialect: 'sqlite',
-    all: (sql, params = []) => grouped(sql, () => all(sql, params)),
-    run: (sql, params = []) => grouped(sql, () => run(sql, params)),
+    all: (sql, params = []) => grouped(() => all(sql, params)),
+    run: (sql, params = []) => grouped(() => run(sql, params)),
     transaction: (work) => immediateTransaction(work, lockWaitMs),
     // One immediate transaction around the whole of `work`: another process waits on the lock.
     // Used before serving (migrations), so it may wait long whatever the option says.
