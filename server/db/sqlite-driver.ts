@@ -9,6 +9,7 @@ export const DEFAULT_LOCK_WAIT_MS = 5000;
 /** How often a statement that met a lock tries again. */
 const RETRY_MS = 10;
 
+/** How a SQLite connection behaves when another process holds the lock. */
 export interface SqliteOptions {
   /**
    * How long a statement waits for another process's write lock before it fails with
