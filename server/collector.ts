@@ -2,15 +2,25 @@ import { serve, type ServerType } from '@hono/node-server';
 import type { AddressInfo } from 'node:net';
 import type { Logger } from 'pino';
 import type { Hono } from 'hono';
-import { openDatabase } from './db/open.ts';
+import type { Driver } from './db/driver.ts';
+import { DEFAULT_DATABASE_URL, isPostgresUrl, openDatabase, sqlitePath } from './db/open.ts';
 import { cachingSites } from './db/site-cache.ts';
 import { sqlStore } from './db/sql-store.ts';
 import type { Store } from './db/store.ts';
+import { probeWrite } from './db/write-probe.ts';
 import { createApp, type AppEnv } from './http/app.ts';
 import type { TrustProxy } from './http/client-ip.ts';
 import type { BackoffOptions } from './http/failure-backoff.ts';
 import type { RateLimitOptions } from './http/rate-limit.ts';
 import { createLogger } from './logger.ts';
+import { StartupError } from './startup-error.ts';
+
+/**
+ * How long a request waits for another process's SQLite write lock (a CLI, a backup) before it
+ * answers 503 with `Retry-After`, which clients retry. Short: a held request is a held socket.
+ * The wait never blocks other requests. The CLI keeps the driver's longer default.
+ */
+export const COLLECTOR_LOCK_WAIT_MS = 200;
 
 export interface CollectorOptions {
   databaseUrl?: string;
@@ -33,10 +43,15 @@ export interface RunningCollector {
   close(): Promise<void>;
 }
 
-/** Opens the database (migrating it), and serves the collector. */
+/**
+ * Opens the database (migrating it), checks that it takes writes, and serves the collector.
+ * Rejects with {@link StartupError} for what the operator must fix: a database that cannot be
+ * opened or written, a port in use.
+ */
 export async function startCollector(options: CollectorOptions = {}): Promise<RunningCollector> {
   const logger = options.logger ?? createLogger();
-  const store = cachingSites(sqlStore(await openDatabase(options.databaseUrl)));
+  const driver = await openWritable(options.databaseUrl ?? DEFAULT_DATABASE_URL);
+  const store = cachingSites(sqlStore(driver));
   const app = createApp({
     store,
     logger,
@@ -44,9 +59,11 @@ export async function startCollector(options: CollectorOptions = {}): Promise<Ru
     ...(options.authBackoff ? { authBackoff: options.authBackoff } : {}),
     trustProxy: options.trustProxy ?? false,
     extend: (routes) => options.extend?.(routes, store),
+    probeDatabase: () => probeWrite(driver),
   });
-  const server: ServerType = await new Promise((resolve) => {
-    const listening = serve({ fetch: app.fetch, port: options.port ?? 8787, hostname: options.host ?? '127.0.0.1' }, () => resolve(listening));
+  const server = await listen(app, options.port ?? 8787, options.host ?? '127.0.0.1').catch(async (error: unknown) => {
+    await store.close();
+    throw error;
   });
   const { port } = server.address() as AddressInfo;
   const host = options.host && options.host !== '0.0.0.0' ? options.host : '127.0.0.1';
@@ -69,3 +86,47 @@ export async function startCollector(options: CollectorOptions = {}): Promise<Ru
       })()),
   };
 }
+
+/** The database, migrated and proven writable; otherwise a {@link StartupError} naming it. */
+async function openWritable(url: string): Promise<Driver> {
+  // Never the URL itself for Postgres: it may carry a password.
+  const where = isPostgresUrl(url) ? `Postgres database ${postgresName(url)}` : `SQLite file ${sqlitePath(url)}`;
+  const driver = await openDatabase(url, { lockWaitMs: COLLECTOR_LOCK_WAIT_MS }).catch((error: unknown) => {
+    throw new StartupError(`cannot open the ${where}: ${messageOf(error)}`, { cause: error });
+  });
+  try {
+    await probeWrite(driver);
+  } catch (error) {
+    await driver.close().catch(() => undefined);
+    const fix = isPostgresUrl(url) ? 'point DATABASE_URL at a primary that accepts writes' : 'give the collector write access to the file and its folder';
+    throw new StartupError(`cannot write to the ${where} (${messageOf(error)}); ${fix}`, { cause: error });
+  }
+  return driver;
+}
+
+/** Listens on `host:port`; a port in use or refused is a {@link StartupError}, not an unhandled 'error' event. */
+function listen(app: Hono<AppEnv>, port: number, hostname: string): Promise<ServerType> {
+  return new Promise((resolve, reject) => {
+    const server = serve({ fetch: app.fetch, port, hostname }, () => {
+      server.off('error', fail);
+      resolve(server);
+    });
+    const fail = (error: NodeJS.ErrnoException) => {
+      if (error.code === 'EADDRINUSE') reject(new StartupError(`port ${port} is already in use (set PORT)`, { cause: error }));
+      else if (error.code === 'EACCES') reject(new StartupError(`port ${port} needs privileges this process lacks (set PORT)`, { cause: error }));
+      else reject(new StartupError(`cannot listen on ${hostname}:${port}: ${error.message}`, { cause: error }));
+    };
+    server.once('error', fail);
+  });
+}
+
+function postgresName(url: string): string {
+  try {
+    const parsed = new URL(url);
+    return `${parsed.host}${parsed.pathname}`;
+  } catch {
+    return '(DATABASE_URL)';
+  }
+}
+
+const messageOf = (error: unknown) => (error instanceof Error ? error.message : String(error));

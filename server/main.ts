@@ -1,6 +1,7 @@
 import { startCollector } from './collector.ts';
 import { readEnv } from './env.ts';
 import { createLogger } from './logger.ts';
+import { StartupError } from './startup-error.ts';
 
 // `npm run collector -- serve`: the collector on its own, configured by the environment.
 const env = readEnv();
@@ -13,6 +14,11 @@ const collector = await startCollector({
   trustProxy: env.TRUST_PROXY,
   shutdownGraceMs: env.SHUTDOWN_GRACE_SECONDS * 1000,
   logger,
+}).catch((error: unknown) => {
+  // What the operator must fix is one line, not a stack trace; anything else is a bug and keeps its stack.
+  if (!(error instanceof StartupError)) throw error;
+  console.error(`collector: ${error.message}`);
+  process.exit(1); // nothing is open: the database was closed before the error left startCollector
 });
 for (const signal of ['SIGTERM', 'SIGINT'] as const) {
   process.once(signal, () => {

@@ -98,9 +98,16 @@ function parseJson<T>(text: string | null, fallback: T): T {
 
 const encodeCursor = (row: { received_at: number; id: string }) => Buffer.from(JSON.stringify([Number(row.received_at), row.id])).toString('base64url');
 
+/**
+ * `[receivedAt, id]` back from a cursor, or `undefined` for one this store did not make. The time
+ * must be a safe, non-negative integer: `1.5`, `1e300` or `1e400` (Infinity) would otherwise reach
+ * a BIGINT comparison and fail on Postgres (a 500) while SQLite shrugs.
+ */
 function decodeCursor(cursor: string): [number, string] | undefined {
   const value: unknown = parseJson(Buffer.from(cursor, 'base64url').toString(), null);
-  return Array.isArray(value) && typeof value[0] === 'number' && typeof value[1] === 'string' ? [value[0], value[1]] : undefined;
+  if (!Array.isArray(value) || value.length !== 2) return undefined;
+  const [time, id]: unknown[] = value;
+  return typeof time === 'number' && Number.isSafeInteger(time) && time >= 0 && typeof id === 'string' ? [time, id] : undefined;
 }
 
 /** Thrown for a cursor the store did not make. */

@@ -1,19 +1,39 @@
 import Database from 'better-sqlite3';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
+import { DatabaseBusyError } from './database-busy-error.ts';
 import type { Driver, SqlValue } from './driver.ts';
 
+/** How long a statement waits for another process's lock, unless told otherwise. */
+export const DEFAULT_LOCK_WAIT_MS = 5000;
+/** How often a statement that met a lock tries again. */
+const RETRY_MS = 10;
+
+/** How a SQLite connection behaves when another process holds the lock. */
+export interface SqliteOptions {
+  /**
+   * How long a statement waits for another process's write lock before it fails with
+   * {@link DatabaseBusyError}. The wait never blocks: SQLite's own busy timeout (a synchronous
+   * sleep that would freeze every request) is off, and a locked statement is tried again every
+   * few milliseconds from the event loop. A server wants a short wait and a quick 503; a CLI can
+   * afford seconds. `exclusive()` (migrations) waits at least {@link DEFAULT_LOCK_WAIT_MS}.
+   * @default 5000
+   */
+  lockWaitMs?: number;
+}
+
 /**
- * SQLite through better-sqlite3: one connection, WAL, a busy timeout so a second process
- * (the CLI) can write while the collector runs. Calls are synchronous underneath, so a
- * transaction holds the connection to itself until it settles.
+ * SQLite through better-sqlite3: one connection, WAL, waits for another process's lock (the CLI
+ * writing while the collector runs) that never block the event loop. Calls are synchronous
+ * underneath, so a transaction holds the connection to itself until it settles.
  */
-export function sqliteDriver(file: string): Driver {
+export function sqliteDriver(file: string, options: SqliteOptions = {}): Driver {
   if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
+  const lockWaitMs = Math.max(0, options.lockWaitMs ?? DEFAULT_LOCK_WAIT_MS);
   const db = new Database(file);
   db.pragma('journal_mode = WAL');
   db.pragma('synchronous = NORMAL');
-  db.pragma('busy_timeout = 5000');
+  db.pragma('busy_timeout = 0');
   db.pragma('foreign_keys = ON');
   let queue: Promise<unknown> = Promise.resolve();
 
@@ -38,8 +58,8 @@ export function sqliteDriver(file: string): Driver {
   // Runs now: used by a transaction's own work, and by anyone when no transaction is open.
   const immediate: Driver = {
     dialect: 'sqlite',
-    all: async (sql, params = []) => all(sql, params),
-    run: async (sql, params = []) => run(sql, params),
+    all: async (sql, params = []) => failFast(() => all(sql, params)),
+    run: async (sql, params = []) => failFast(() => run(sql, params)),
     transaction: (work) => work(immediate),
     exclusive: (work) => work(immediate),
     close: async () => undefined,
@@ -48,9 +68,31 @@ export function sqliteDriver(file: string): Driver {
   // Group commit: statements that arrive in the same turn of the event loop run in one
   // transaction, so a burst of posts pays for one commit instead of one each. A failing
   // statement rolls back alone (SQLite's statement-level rollback) and fails only its caller.
-  type Pending = { run: () => unknown; resolve: (value: unknown) => void; reject: (error: unknown) => void };
+  // A statement that meets another process's lock had no effect: it waits for a later batch.
+  type Pending = { run: () => unknown; resolve: (value: unknown) => void; reject: (error: unknown) => void; until: number };
   let pending: Pending[] = [];
   let scheduled = false;
+  let waiting: Pending[] = [];
+  let retryTimer: NodeJS.Timeout | undefined;
+  const schedule = () => {
+    if (!scheduled) {
+      scheduled = true;
+      setImmediate(flush);
+    }
+  };
+  const later = (item: Pending, cause: unknown) => {
+    if (Date.now() >= item.until) {
+      item.reject(new DatabaseBusyError({ cause }));
+      return;
+    }
+    waiting.push(item);
+    retryTimer ??= setTimeout(() => {
+      retryTimer = undefined;
+      pending.push(...waiting);
+      waiting = [];
+      schedule();
+    }, RETRY_MS);
+  };
   const flush = () => {
     scheduled = false;
     if (db.inTransaction) {
@@ -62,56 +104,77 @@ export function sqliteDriver(file: string): Driver {
     const batch = pending;
     pending = [];
     const results: [Pending, boolean, unknown][] = [];
+    const locked: Pending[] = [];
+    let lock: unknown;
     db.exec('BEGIN');
     for (const item of batch) {
       try {
         results.push([item, true, item.run()]);
       } catch (error) {
-        results.push([item, false, error]);
+        if (!isBusy(error)) {
+          results.push([item, false, error]);
+          continue;
+        }
+        lock = error;
+        locked.push(item);
       }
     }
     try {
       db.exec('COMMIT');
     } catch (error) {
       if (db.inTransaction) db.exec('ROLLBACK');
-      for (const item of batch) item.reject(error);
+      for (const item of batch) item.reject(asBusy(error));
       return;
     }
     for (const [item, ok, value] of results) (ok ? item.resolve : item.reject)(value);
+    for (const item of locked) later(item, lock);
   };
   const grouped = <T>(run: () => T): Promise<T> =>
     new Promise<T>((resolve, reject) => {
-      pending.push({ run, resolve: resolve as (value: unknown) => void, reject });
-      if (!scheduled) {
-        scheduled = true;
-        setImmediate(flush);
-      }
+      pending.push({ run, resolve: resolve as (value: unknown) => void, reject, until: Date.now() + lockWaitMs });
+      schedule();
     });
 
   const shared: Driver = {
     dialect: 'sqlite',
     all: (sql, params = []) => grouped(() => all(sql, params)),
     run: (sql, params = []) => grouped(() => run(sql, params)),
-    transaction: (work) =>
-      serial(async () => {
-        db.exec('BEGIN IMMEDIATE');
-        try {
-          const result = await work(immediate);
-          db.exec('COMMIT');
-          return result;
-        } catch (error) {
-          if (db.inTransaction) db.exec('ROLLBACK');
-          throw error;
-        }
-      }),
+    transaction: (work) => immediateTransaction(work, lockWaitMs),
     // One immediate transaction around the whole of `work`: another process waits on the lock.
-    exclusive: (work) => shared.transaction(work),
+    // Used before serving (migrations), so it may wait long whatever the option says.
+    exclusive: (work) => immediateTransaction(work, Math.max(lockWaitMs, DEFAULT_LOCK_WAIT_MS)),
     async close() {
       await queue.catch(() => undefined);
-      while (pending.length || scheduled) await new Promise((resolve) => setImmediate(resolve));
+      while (pending.length || scheduled || waiting.length) await new Promise((resolve) => setTimeout(resolve, 1));
       db.close();
     },
   };
+
+  function immediateTransaction<T>(work: (tx: Driver) => Promise<T>, waitMs: number): Promise<T> {
+    return serial(async () => {
+      const until = Date.now() + waitMs;
+      // Taking the write lock is where another process's lock is met; waiting here lets the
+      // event loop (and batches of reads) run on.
+      for (;;) {
+        try {
+          db.exec('BEGIN IMMEDIATE');
+          break;
+        } catch (error) {
+          if (!isBusy(error)) throw error;
+          if (Date.now() >= until) throw new DatabaseBusyError({ cause: error });
+          await new Promise((resolve) => setTimeout(resolve, RETRY_MS));
+        }
+      }
+      try {
+        const result = await work(immediate);
+        failFast(() => db.exec('COMMIT'));
+        return result;
+      } catch (error) {
+        if (db.inTransaction) db.exec('ROLLBACK');
+        throw error;
+      }
+    });
+  }
 
   // Transactions queue behind each other.
   function serial<T>(work: () => Promise<T>): Promise<T> {
@@ -121,4 +184,23 @@ export function sqliteDriver(file: string): Driver {
   }
 
   return shared;
+}
+
+/** SQLite's "database is locked", in each of its variants (SQLITE_BUSY, SQLITE_BUSY_SNAPSHOT, …). */
+function isBusy(error: unknown): boolean {
+  return error instanceof Database.SqliteError && error.code.startsWith('SQLITE_BUSY');
+}
+
+/** `error`, as a {@link DatabaseBusyError} when it is SQLite's "database is locked". */
+function asBusy(error: unknown): unknown {
+  return isBusy(error) ? new DatabaseBusyError({ cause: error }) : error;
+}
+
+/** Runs `work` where waiting is not possible; a lock met there fails as {@link DatabaseBusyError}. */
+function failFast<T>(work: () => T): T {
+  try {
+    return work();
+  } catch (error) {
+    throw asBusy(error);
+  }
 }

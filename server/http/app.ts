@@ -2,6 +2,7 @@ import { getConnInfo } from '@hono/node-server/conninfo';
 import { Hono } from 'hono';
 import type { Logger } from 'pino';
 import { LIMITS } from '../../sdk/index.ts';
+import { DatabaseBusyError } from '../db/database-busy-error.ts';
 import type { Store } from '../db/store.ts';
 import { adminPages } from '../admin/page.ts';
 import { adminRoutes } from './admin-routes.ts';
@@ -12,6 +13,7 @@ import { problem } from './problem.ts';
 import { publicRoutes } from './public-routes.ts';
 import { createRateLimiter, DEFAULT_RATE_LIMIT, type RateLimitOptions } from './rate-limit.ts';
 import { clientIp, type TrustProxy } from './client-ip.ts';
+import { ClientAbortedError, isClientAbort } from './client-aborted-error.ts';
 import { createBackoff, DEFAULT_BACKOFF, type BackoffOptions } from './failure-backoff.ts';
 import { securityHeaders } from './security-headers.ts';
 import { knownOrigins } from './known-origins.ts';
@@ -29,7 +31,12 @@ export interface AppOptions {
   trustProxy?: TrustProxy;
   /** Extra routes mounted before the 404 (the admin pages, the demo). */
   extend?: (app: Hono<AppEnv>) => void;
+  /** Proves the database takes writes, for `/healthz` (503 when it rejects). @default a read of the sites */
+  probeDatabase?: () => Promise<void>;
 }
+
+/** What a 503 for a busy database asks clients to wait, in seconds. */
+export const BUSY_RETRY_AFTER_SECONDS = 1;
 
 export interface AppDeps {
   store: Store;
@@ -76,6 +83,17 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
   app.use('*', securityHeaders);
 
   app.onError((error, c) => {
+    if (error instanceof DatabaseBusyError) {
+      // Another process holds the write lock: a moment's wait fixes it, and clients retry a 503.
+      options.logger.warn({ reqId: c.get('requestId'), route: c.req.routePath }, 'database busy');
+      c.header('Retry-After', String(BUSY_RETRY_AFTER_SECONDS));
+      return problem(c, 503, 'database_busy', `the database is busy; retry in ${BUSY_RETRY_AFTER_SECONDS} s`);
+    }
+    // Also the raw error: a chunked body is read by the body-size limit, before any route.
+    if (error instanceof ClientAbortedError || isClientAbort(error)) {
+      options.logger.info({ reqId: c.get('requestId'), route: c.req.routePath }, 'request aborted by client');
+      return problem(c, 400, 'request_aborted', 'the client closed the request before its body arrived');
+    }
     options.logger.error({ reqId: c.get('requestId'), route: c.req.routePath, err: { name: error.name, message: error.message, stack: error.stack } }, 'request failed');
     return problem(c, 500, 'internal', 'the collector failed; the request can be retried');
   });
@@ -94,8 +112,15 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
   publicRoutes(app, deps);
   adminRoutes(app, deps);
   app.get('/v1/openapi.json', (c) => c.json(openApiDocument('1.0.0')));
+  // Healthy means able to take a write: a read-only or locked database answers reads but not posts.
   app.get('/healthz', async (c) => {
-    await deps.store.listSites();
+    try {
+      await (options.probeDatabase ?? (() => deps.store.listSites()))();
+    } catch (error) {
+      if (error instanceof DatabaseBusyError) throw error; // onError: 503 with Retry-After
+      options.logger.warn({ reqId: c.get('requestId'), err: { name: error instanceof Error ? error.name : 'unknown', message: String(error instanceof Error ? error.message : error) } }, 'health check failed');
+      return problem(c, 503, 'database_unavailable', 'the database does not take writes');
+    }
     return c.json({ ok: true });
   });
   adminPages(app);
