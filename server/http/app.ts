@@ -12,6 +12,7 @@ import { problem } from './problem.ts';
 import { publicRoutes } from './public-routes.ts';
 import { createRateLimiter, DEFAULT_RATE_LIMIT, type RateLimitOptions } from './rate-limit.ts';
 import { clientIp } from './client-ip.ts';
+import { requestLogLevel } from '../logger.ts';
 
 export type AppEnv = { Variables: { ip: string; requestId: string } };
 
@@ -53,7 +54,7 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
     c.set('ip', clientIp(c, options.trustProxy ?? false, socket));
     c.header('X-Request-Id', requestId);
     await next();
-    options.logger.info({ reqId: requestId, method: c.req.method, route: c.req.routePath, status: c.res.status, ms: Math.round(performance.now() - started) }, 'request');
+    options.logger[requestLogLevel(c.req.path, (name) => c.req.header(name))]({ reqId: requestId, method: c.req.method, route: c.req.routePath, status: c.res.status, ms: Math.round(performance.now() - started) }, 'request');
   });
 
   app.onError((error, c) => {
