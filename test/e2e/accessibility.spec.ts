@@ -14,6 +14,7 @@ async function violations(page: Page) {
 async function open(page: Page, theme: 'light' | 'dark') {
   await page.goto(`${demoUrl()}/playground.html`);
   await page.getByLabel('Theme').selectOption(theme);
+  await page.getByRole('button', { name: 'Show the survey' }).click();
   await expect(survey(page)).toBeVisible();
 }
 
