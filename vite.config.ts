@@ -7,7 +7,9 @@ import { privateZodGlobals } from './scripts/private-zod-globals.ts';
  * - `ui`: `dist/onepoint-ui.js`, the survey the loader imports when it is about to show,
  *   with one chunk per locale;
  * - `lib`: `dist/esm/sdk.js` and `dist/esm/widget.js` for bundler users, dependencies external;
- * - `demo`: the demo's own scripts, which import `onepoint/sdk` and `onepoint/widget` as a developer would.
+ * - `demo`: the demo's own scripts, which import `onepoint/sdk` and `onepoint/widget` as a developer would;
+ * - `collector`: `dist/collector/bin.js`, the collector as plain JavaScript for Node 20 (the
+ *   `onepoint-collector` package's bin), every npm dependency left external.
  */
 const jsx = { jsx: { runtime: 'automatic', importSource: 'preact' } } as const;
 
@@ -60,6 +62,21 @@ const builds: Record<string, UserConfig> = {
       target: 'es2022',
       rolldownOptions: { input: { 'custom-flow': 'demo/custom-flow.ts', playground: 'demo/playground.ts' }, output: { format: 'es', entryFileNames: '[name].js', chunkFileNames: '[name]-[hash].js' } },
     },
+  },
+  collector: {
+    build: {
+      outDir: 'dist/collector',
+      emptyOutDir: true,
+      target: 'node20',
+      minify: false,
+      // SSR mode: Node built-ins and every package in node_modules stay imports, resolved from
+      // the installed package's own dependencies.
+      ssr: 'server/bin.ts',
+      // The root package.json's `sideEffects` list is for the browser builds; the collector's
+      // modules (the CLI, the server's start) run when imported.
+      rolldownOptions: { plugins: [{ name: 'collector-runs-on-import', transform: (code: string) => ({ code, moduleSideEffects: true }) }], output: { format: 'es', entryFileNames: 'bin.js', chunkFileNames: '[name].js', banner: '#!/usr/bin/env node' } },
+    },
+    ssr: { target: 'node', external: true },
   },
 };
 

@@ -1,4 +1,5 @@
-// Position, theme, locale and accent, live. Test mode: it always shows and marks responses as test.
+// Position, theme, locale and accent, shown on request: a survey opening on every change would
+// cover the controls (the centred modal does). Test mode: it always shows and marks responses as test.
 import { surveyConfigSchema } from 'onepoint/sdk';
 import { mountSurvey, type SurveyController } from 'onepoint/widget';
 
@@ -34,4 +35,3 @@ form?.addEventListener('submit', (event) => {
   event.preventDefault();
   show();
 });
-form?.addEventListener('change', show);

@@ -14,7 +14,7 @@ const PARTIALS = {
 };
 
 /** Pages that are another page under another policy: the very shop page, under a strict CSP. */
-const ALIASES: Record<string, string> = { 'csp.html': 'website.html' };
+const ALIASES: Record<string, string> = { 'csp.html': 'website.html', 'favicon.ico': 'favicon.svg' };
 
 /** Content-Security-Policy per page: the strict pages prove the widget needs no exceptions. */
 const POLICIES: Record<string, (nonce: string) => string> = {

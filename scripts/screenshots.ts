@@ -16,6 +16,7 @@ async function open(options: { theme?: string; locale?: string; width?: number; 
   await page.goto(`${stack.demoUrl}/playground.html`);
   if (options.locale) await page.getByLabel('Locale').selectOption(options.locale);
   await page.getByLabel('Theme').selectOption(options.theme ?? 'light');
+  await page.getByRole('button', { name: 'Show the survey' }).click();
   await page.getByRole('dialog').waitFor();
   return page;
 }

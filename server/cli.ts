@@ -3,10 +3,11 @@ import { openDatabase } from './db/open.ts';
 import { sqlStore } from './db/sql-store.ts';
 import { readEnv } from './env.ts';
 
+const program = process.env.ONEPOINT_PROGRAM || 'npm run collector --';
 const USAGE = `usage:
-  npm run collector -- serve                                   start the collector (PORT, DATABASE_URL, …)
-  npm run collector -- sites add --name NAME --origin URL [--origin URL …]
-  npm run collector -- sites list`;
+  ${program} serve                                   start the collector (PORT, DATABASE_URL, …)
+  ${program} sites add --name NAME --origin URL [--origin URL …]
+  ${program} sites list`;
 
 /** `npm run collector -- …`: manage sites (the keys are printed once, at creation) or serve. */
 async function main(argv: string[]): Promise<number> {

@@ -3,8 +3,12 @@
 const keyFrom = () => new URLSearchParams(location.hash.slice(1)).get('sk') ?? sessionStorage.getItem('onepoint:sk');
 const status = document.getElementById('status');
 
-async function api(path, key) {
-  const response = await fetch(path, { headers: { authorization: `Bearer ${key}` } });
+const includeTest = document.getElementById('include-test');
+
+// Refreshes the page makes by itself say so: the collector logs them at debug, not one line each.
+async function api(path, key, background) {
+  const headers = { authorization: `Bearer ${key}`, ...(background ? { 'x-onepoint-refresh': '1' } : {}) };
+  const response = await fetch(path, { headers });
   if (!response.ok) throw new Error(`${path} answered ${response.status}`);
   return response.json();
 }
@@ -16,8 +20,9 @@ function cell(row, text, className) {
   row.append(td);
 }
 
-async function render(key) {
-  const [stats, page] = await Promise.all([api('/v1/stats?interval=day', key), api('/v1/responses?limit=50', key)]);
+async function render(key, background = false) {
+  const test = includeTest.checked ? '&includeTest=true' : '';
+  const [stats, page] = await Promise.all([api(`/v1/stats?interval=day${test}`, key, background), api(`/v1/responses?limit=50${test}`, key, background)]);
   const summary = document.getElementById('summary');
   summary.replaceChildren();
   const { nps, marginOfError, total, promoters, passives, detractors } = stats.summary;
@@ -44,6 +49,12 @@ async function render(key) {
     cell(row, new Date(item.receivedAt).toLocaleString());
     cell(row, String(item.score));
     cell(row, item.segment, item.segment);
+    if (item.test) {
+      const mark = document.createElement('span');
+      mark.className = 'test-mark';
+      mark.textContent = 'test';
+      row.lastChild.append(' ', mark);
+    }
     cell(row, [item.comment, item.followUp].filter(Boolean).join(' — '));
     cell(row, item.followUpStatus);
     body.append(row);
@@ -64,9 +75,11 @@ async function start() {
     return;
   }
   sessionStorage.setItem('onepoint:sk', key);
+  document.getElementById('filters').hidden = false;
+  includeTest.addEventListener('change', () => render(key).catch((error) => (status.textContent = `Could not load: ${error.message}`)));
   try {
     await render(key);
-    setInterval(() => render(key).catch(() => undefined), 5000);
+    setInterval(() => render(key, true).catch(() => undefined), 5000);
   } catch (error) {
     status.textContent = `Could not load: ${error.message}`;
   }

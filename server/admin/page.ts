@@ -6,14 +6,19 @@ import type { AppEnv } from '../http/app.ts';
 const script = readFileSync(resolve(import.meta.dirname, 'admin.js'), 'utf8');
 const styles = readFileSync(resolve(import.meta.dirname, 'admin.css'), 'utf8');
 
+/** The same mark as the demo's, inline: one file fewer to ship next to the collector. */
+const favicon = '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 32 32"><rect width="32" height="32" rx="8" fill="#4338ca"/><text x="16" y="22" font-family="system-ui, sans-serif" font-size="16" font-weight="700" text-anchor="middle" fill="#fff">+1</text></svg>';
+
 const html = `<!doctype html>
 <html lang="en">
 <head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
-<title>onepoint — responses</title><link rel="stylesheet" href="/admin/admin.css"><script type="module" src="/admin/admin.js"></script></head>
+<title>onepoint — responses</title><link rel="icon" href="/admin/favicon.svg" type="image/svg+xml"><link rel="stylesheet" href="/admin/admin.css"><script type="module" src="/admin/admin.js"></script></head>
 <body>
 <header><strong>onepoint</strong> responses</header>
 <main>
   <form id="key-form" hidden><label for="key">Secret key (sk_…)</label> <input id="key" name="key" autocomplete="off" required> <button>Open</button></form>
+  <section id="filters" aria-label="Filters" hidden><label><input type="checkbox" id="include-test"> Show test responses</label>
+    <p id="test-note" class="note">Answers sent in test mode (the demo’s playground and test page, or a tag with <code>data-test="true"</code>) are left out of these numbers and this list unless you tick this.</p></section>
   <section id="summary" aria-label="Summary"></section>
   <section aria-labelledby="latest-title"><h2 id="latest-title">Latest responses</h2><table id="latest"><thead><tr><th scope="col">When</th><th scope="col">Score</th><th scope="col">Segment</th><th scope="col">Comment</th><th scope="col">Follow-up</th></tr></thead><tbody></tbody></table></section>
   <p id="status" role="status"></p>
@@ -23,8 +28,9 @@ const html = `<!doctype html>
 
 /** The team's view of its responses: NPS, segment counts and the latest answers. Signed in by the secret key. */
 export function adminPages(app: Hono<AppEnv>) {
-  const policy = "default-src 'none'; script-src 'self'; style-src 'self'; connect-src 'self'; base-uri 'none'; form-action 'self'";
+  const policy = "default-src 'none'; script-src 'self'; style-src 'self'; connect-src 'self'; img-src 'self'; base-uri 'none'; form-action 'self'";
   app.get('/admin', (c) => c.html(html, 200, { 'Content-Security-Policy': policy, 'Referrer-Policy': 'no-referrer' }));
   app.get('/admin/admin.js', (c) => c.body(script, 200, { 'Content-Type': 'text/javascript; charset=utf-8' }));
+  app.get('/admin/favicon.svg', (c) => c.body(favicon, 200, { 'Content-Type': 'image/svg+xml' }));
   app.get('/admin/admin.css', (c) => c.body(styles, 200, { 'Content-Type': 'text/css; charset=utf-8' }));
 }

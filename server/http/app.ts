@@ -17,6 +17,7 @@ import { ClientAbortedError, isClientAbort } from './client-aborted-error.ts';
 import { createBackoff, DEFAULT_BACKOFF, type BackoffOptions } from './failure-backoff.ts';
 import { securityHeaders } from './security-headers.ts';
 import { knownOrigins } from './known-origins.ts';
+import { requestLogLevel } from '../logger.ts';
 
 export type AppEnv = { Variables: { ip: string; requestId: string } };
 
@@ -77,7 +78,7 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
     c.set('ip', clientIp(c.req.header('x-forwarded-for'), socket, options.trustProxy ?? false));
     c.header('X-Request-Id', requestId);
     await next();
-    options.logger.info({ reqId: requestId, method: c.req.method, route: c.req.routePath, status: c.res.status, ms: Math.round(performance.now() - started) }, 'request');
+    options.logger[requestLogLevel(c.req.path, (name) => c.req.header(name))]({ reqId: requestId, method: c.req.method, route: c.req.routePath, status: c.res.status, ms: Math.round(performance.now() - started) }, 'request');
   });
 
   app.use('*', securityHeaders);

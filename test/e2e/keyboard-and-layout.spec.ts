@@ -33,10 +33,9 @@ test('keyboard only: Tab in, arrows move without submitting, Enter confirms, Esc
 
 test('modal (center): focus moves in, stays in on Tab, and returns to the opener on Esc', async ({ page }) => {
   await page.goto(`${demoUrl()}/playground.html`);
-  // The playground shows the survey as soon as a setting changes: the select is the opener.
-  const opener = page.getByLabel('Position');
-  await opener.focus(); // as a person choosing an option would have it
-  await opener.selectOption('center');
+  await page.getByLabel('Position').selectOption('center');
+  const opener = page.getByRole('button', { name: 'Show the survey' });
+  await opener.click();
   await expect(scoreButton(page, 0)).toBeFocused();
   for (let i = 0; i < 4; i++) await page.keyboard.press('Tab');
   expect(await page.evaluate(() => document.activeElement?.tagName)).toBe('ONEPOINT-SURVEY');
