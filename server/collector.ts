@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net';
 import type { Logger } from 'pino';
 import type { Hono } from 'hono';
 import { openDatabase } from './db/open.ts';
+import { jobsAdmin, startRunner, type RunnerOptions } from './jobs/index.ts';
 import { cachingSites } from './db/site-cache.ts';
 import { sqlStore } from './db/sql-store.ts';
 import type { Store } from './db/store.ts';
@@ -19,23 +20,27 @@ export interface CollectorOptions {
   logger?: Logger;
   shutdownGraceMs?: number;
   extend?: (app: Hono<AppEnv>, store: Store) => void;
+  /** The background job runner (handlers, poll interval, lease); `false` runs none in this process. */
+  jobs?: RunnerOptions | false;
 }
 
 export interface RunningCollector {
   url: string;
   port: number;
   store: Store;
-  /** Stops taking connections, lets requests in flight finish (up to the grace time), closes the database. */
+  /** Stops taking connections and jobs, lets requests and jobs in flight finish (up to the grace time), closes the database. */
   close(): Promise<void>;
 }
 
 /** Opens the database (migrating it), and serves the collector. */
 export async function startCollector(options: CollectorOptions = {}): Promise<RunningCollector> {
   const logger = options.logger ?? createLogger();
-  const store = cachingSites(sqlStore(await openDatabase(options.databaseUrl)));
+  const db = await openDatabase(options.databaseUrl);
+  const store = cachingSites(sqlStore(db));
   const app = createApp({
     store,
     logger,
+    jobs: jobsAdmin(db),
     ...(options.rateLimit ? { rateLimit: options.rateLimit } : {}),
     trustProxy: options.trustProxy ?? false,
     extend: (routes) => options.extend?.(routes, store),
@@ -46,6 +51,7 @@ export async function startCollector(options: CollectorOptions = {}): Promise<Ru
   const { port } = server.address() as AddressInfo;
   const host = options.host && options.host !== '0.0.0.0' ? options.host : '127.0.0.1';
   logger.info({ port }, 'collector listening');
+  const runner = options.jobs === false ? undefined : startRunner(db, { logger, ...options.jobs });
   let closing: Promise<void> | undefined;
   return {
     url: `http://${host.includes(':') ? `[${host}]` : host}:${port}`,
@@ -53,11 +59,16 @@ export async function startCollector(options: CollectorOptions = {}): Promise<Ru
     store,
     close: () =>
       (closing ??= (async () => {
-        const grace = setTimeout(() => 'closeAllConnections' in server && server.closeAllConnections(), options.shutdownGraceMs ?? 10_000);
-        await new Promise<void>((resolve) => {
-          server.close(() => resolve());
-          if ('closeIdleConnections' in server) server.closeIdleConnections();
-        });
+        const graceMs = options.shutdownGraceMs ?? 10_000;
+        const grace = setTimeout(() => 'closeAllConnections' in server && server.closeAllConnections(), graceMs);
+        // Requests and jobs drain together, each within the grace time.
+        await Promise.all([
+          new Promise<void>((resolve) => {
+            server.close(() => resolve());
+            if ('closeIdleConnections' in server) server.closeIdleConnections();
+          }),
+          runner?.stop(graceMs),
+        ]);
         clearTimeout(grace);
         await store.close();
         logger.info('collector stopped');

@@ -12,6 +12,8 @@ import { problem } from './problem.ts';
 import { publicRoutes } from './public-routes.ts';
 import { createRateLimiter, DEFAULT_RATE_LIMIT, type RateLimitOptions } from './rate-limit.ts';
 import { clientIp } from './client-ip.ts';
+import { jobRoutes } from '../jobs/routes.ts';
+import type { JobsAdmin } from '../jobs/inspect.ts';
 
 export type AppEnv = { Variables: { ip: string; requestId: string } };
 
@@ -22,6 +24,8 @@ export interface AppOptions {
   rateLimit?: RateLimitOptions;
   /** Believe `X-Forwarded-For` (behind a load balancer you run). @default false */
   trustProxy?: boolean;
+  /** The background jobs behind `GET /v1/jobs` (admin); without it those routes are absent. */
+  jobs?: JobsAdmin;
   /** Extra routes mounted before the 404 (the admin pages, the demo). */
   extend?: (app: Hono<AppEnv>) => void;
 }
@@ -67,6 +71,7 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
 
   publicRoutes(app, deps);
   adminRoutes(app, deps);
+  if (options.jobs) jobRoutes(app, deps.store, options.jobs);
   app.get('/v1/openapi.json', (c) => c.json(openApiDocument('1.0.0')));
   app.get('/healthz', async (c) => {
     await deps.store.listSites();
