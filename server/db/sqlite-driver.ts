@@ -93,25 +93,61 @@ export function sqliteDriver(file: string): Driver {
     all: (sql, params = []) => grouped(() => all(sql, params)),
     run: (sql, params = []) => grouped(() => run(sql, params)),
     transaction: (work) =>
-      serial(async () => {
-        db.exec('BEGIN IMMEDIATE');
-        try {
-          const result = await work(immediate);
-          db.exec('COMMIT');
-          return result;
-        } catch (error) {
-          if (db.inTransaction) db.exec('ROLLBACK');
-          throw error;
-        }
+      new Promise((resolve, reject) => {
+        transactions.push({ work, resolve: resolve as (value: unknown) => void, reject });
+        if (transactions.length === 1) setImmediate(() => void serial(commitTransactions));
       }),
     // One immediate transaction around the whole of `work`: another process waits on the lock.
     exclusive: (work) => shared.transaction(work),
     async close() {
+      while (transactions.length) await new Promise((resolve) => setImmediate(resolve));
       await queue.catch(() => undefined);
       while (pending.length || scheduled) await new Promise((resolve) => setImmediate(resolve));
       db.close();
     },
   };
+
+  // Group commit for transactions too: those that arrive in the same turn share one immediate
+  // transaction, each in its own savepoint, so one that fails rolls back alone and a burst pays
+  // for one commit. Each settles only once the commit that holds it is done.
+  type PendingTransaction = { work: (tx: Driver) => Promise<unknown>; resolve: (value: unknown) => void; reject: (error: unknown) => void };
+  let transactions: PendingTransaction[] = [];
+  async function commitTransactions() {
+    const batch = transactions;
+    transactions = [];
+    const results: [PendingTransaction, boolean, unknown][] = [];
+    try {
+      db.exec('BEGIN IMMEDIATE');
+    } catch (error) {
+      for (const item of batch) item.reject(error); // another process held the lock past the busy timeout
+      return;
+    }
+    for (const item of batch) {
+      db.exec('SAVEPOINT work');
+      try {
+        const value = await item.work(immediate);
+        db.exec('RELEASE work');
+        results.push([item, true, value]);
+      } catch (error) {
+        if (!db.inTransaction) {
+          // SQLite gave the whole transaction up (a full disk, an I/O error): nothing in it stands.
+          for (const other of batch) other.reject(error);
+          return;
+        }
+        db.exec('ROLLBACK TO work');
+        db.exec('RELEASE work');
+        results.push([item, false, error]);
+      }
+    }
+    try {
+      db.exec('COMMIT');
+    } catch (error) {
+      if (db.inTransaction) db.exec('ROLLBACK');
+      for (const item of batch) item.reject(error);
+      return;
+    }
+    for (const [item, ok, value] of results) (ok ? item.resolve : item.reject)(value);
+  }
 
   // Transactions queue behind each other.
   function serial<T>(work: () => Promise<T>): Promise<T> {
