@@ -25,7 +25,7 @@ export interface NewJob {
  * commits or rolls back with that write. `false` when a job with this kind and key exists.
  */
 export async function enqueue(tx: Driver, job: NewJob, at: number = Date.now()): Promise<boolean> {
-  const id = randomUUID();
+  const id = jobId(at);
   const { changes } = await tx.run(
     `INSERT INTO jobs (id, site_id, kind, idempotency_key, payload, state, run_at, attempts, max_attempts, created_at, updated_at)
      VALUES (?, ?, ?, ?, ?, 'queued', ?, 0, ?, ?, ?)
@@ -33,6 +33,15 @@ export async function enqueue(tx: Driver, job: NewJob, at: number = Date.now()):
     [id, job.siteId ?? null, job.kind, job.key ?? id, JSON.stringify(job.payload ?? null), job.runAt ?? at, job.maxAttempts ?? DEFAULT_MAX_ATTEMPTS, at, at],
   );
   return changes > 0;
+}
+
+/**
+ * A UUIDv7 (RFC 9562): time first, so new jobs append to the primary key's index instead of
+ * landing on random pages of it (which made SQLite commits several times larger).
+ */
+export function jobId(at: number, uuid: string = randomUUID()): string {
+  const time = at.toString(16).padStart(12, '0').slice(-12);
+  return `${time.slice(0, 8)}-${time.slice(8, 12)}-7${uuid.slice(15)}`; // v4's random bits and variant, v7's time and version
 }
 
 /**
