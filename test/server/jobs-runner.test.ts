@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { Driver } from '../../server/db/driver.ts';
 import { openDatabase } from '../../server/db/open.ts';
-import { claim, enqueue, toJob, type Job, type JobHandlers } from '../../server/jobs/index.ts';
+import { claim, enqueue, startRunner, toJob, type Job, type JobHandlers } from '../../server/jobs/index.ts';
 import { ENGINES, startTestCollector, type Engine, type TestCollector } from '../helpers/collector.ts';
 
 vi.setConfig({ testTimeout: 30_000 });
@@ -107,6 +107,23 @@ describe.each(ENGINES)('the job runner in the collector on $name', ({ name, avai
     const dead = await until(db, 'test.last', (job) => job?.state === 'dead');
     expect(ran).toBe(false);
     expect(dead).toMatchObject({ attempts: 2, lastError: 'PermanentJobError: its runner stopped during the last of 1 attempts (lease expired)' });
+  });
+
+  it('a lease is renewed while its handler runs: a second runner never takes a job that is still running', async () => {
+    const runs: string[] = [];
+    const slow = async (_payload: unknown, { job }: { job: Job }) => {
+      runs.push(job.leaseOwner ?? '?');
+      await new Promise((resolve) => setTimeout(resolve, 2000));
+    };
+    const collector = await startTestCollector(name, { jobs: { handlers: { 'test.long': slow }, pollMs: 10, leaseMs: 600, owner: 'first' } });
+    const db = await openDatabase(collector.databaseUrl);
+    cleanups.push(() => collector.dispose(), () => db.close());
+    await enqueue(db, { kind: 'test.long', key: 'long', payload: {} });
+    await until(db, 'test.long', (job) => job?.state === 'running');
+    const second = startRunner(db, { handlers: { 'test.long': slow }, pollMs: 10, leaseMs: 600, owner: 'second' });
+    cleanups.push(() => second.stop(2000));
+    await until(db, 'test.long', (job) => job?.state === 'done');
+    expect(runs).toEqual(['first']);
   });
 
   it('close drains: a job running when the collector stops finishes before the database closes', async () => {
