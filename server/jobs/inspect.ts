@@ -3,7 +3,7 @@ import { toJob, type Job, type JobState } from './job-row.ts';
 
 /** What the admin API asks of the queue: a site's jobs, and a second chance for a dead one. */
 export interface JobsAdmin {
-  /** Newest change first. */
+  /** Newest first. */
   list(siteId: string, filter: { state?: JobState; limit: number }): Promise<Job[]>;
   /** Re-queues a dead job with fresh attempts: the job, `not_dead` (with its state), or `undefined` when the site has no such job. */
   retry(siteId: string, id: string): Promise<{ job: Job } | { notDead: JobState } | undefined>;
@@ -16,7 +16,7 @@ export function jobsAdmin(db: Driver, now: () => number = Date.now): JobsAdmin {
       const params: SqlValue[] = [siteId];
       let sql = 'SELECT * FROM jobs WHERE site_id = ?';
       if (filter.state) (sql += ' AND state = ?'), params.push(filter.state);
-      const rows = await db.all<unknown>(`${sql} ORDER BY updated_at DESC, id DESC LIMIT ?`, [...params, filter.limit]);
+      const rows = await db.all<unknown>(`${sql} ORDER BY created_at DESC, id DESC LIMIT ?`, [...params, filter.limit]);
       return rows.map(toJob);
     },
 
