@@ -4,6 +4,7 @@ import type { Logger } from 'pino';
 import type { Hono } from 'hono';
 import type { Driver } from './db/driver.ts';
 import { DEFAULT_DATABASE_URL, isPostgresUrl, openDatabase, sqlitePath } from './db/open.ts';
+import { jobsAdmin, startRunner, type RunnerOptions } from './jobs/index.ts';
 import { cachingSites } from './db/site-cache.ts';
 import { sqlStore } from './db/sql-store.ts';
 import type { Store } from './db/store.ts';
@@ -33,13 +34,15 @@ export interface CollectorOptions {
   logger?: Logger;
   shutdownGraceMs?: number;
   extend?: (app: Hono<AppEnv>, store: Store) => void;
+  /** The background job runner (handlers, poll interval, lease); `false` runs none in this process. */
+  jobs?: RunnerOptions | false;
 }
 
 export interface RunningCollector {
   url: string;
   port: number;
   store: Store;
-  /** Stops taking connections, lets requests in flight finish (up to the grace time), closes the database. */
+  /** Stops taking connections and jobs, lets requests and jobs in flight finish (up to the grace time), closes the database. */
   close(): Promise<void>;
 }
 
@@ -50,16 +53,17 @@ export interface RunningCollector {
  */
 export async function startCollector(options: CollectorOptions = {}): Promise<RunningCollector> {
   const logger = options.logger ?? createLogger();
-  const driver = await openWritable(options.databaseUrl ?? DEFAULT_DATABASE_URL);
-  const store = cachingSites(sqlStore(driver));
+  const db = await openWritable(options.databaseUrl ?? DEFAULT_DATABASE_URL);
+  const store = cachingSites(sqlStore(db));
   const app = createApp({
     store,
     logger,
+    jobs: jobsAdmin(db),
     ...(options.rateLimit ? { rateLimit: options.rateLimit } : {}),
     ...(options.authBackoff ? { authBackoff: options.authBackoff } : {}),
     trustProxy: options.trustProxy ?? false,
     extend: (routes) => options.extend?.(routes, store),
-    probeDatabase: () => probeWrite(driver),
+    probeDatabase: () => probeWrite(db),
   });
   const server = await listen(app, options.port ?? 8787, options.host ?? '127.0.0.1').catch(async (error: unknown) => {
     await store.close();
@@ -68,6 +72,7 @@ export async function startCollector(options: CollectorOptions = {}): Promise<Ru
   const { port } = server.address() as AddressInfo;
   const host = options.host && options.host !== '0.0.0.0' ? options.host : '127.0.0.1';
   logger.info({ port }, 'collector listening');
+  const runner = options.jobs === false ? undefined : startRunner(db, { logger, ...options.jobs });
   let closing: Promise<void> | undefined;
   return {
     url: `http://${host.includes(':') ? `[${host}]` : host}:${port}`,
@@ -75,11 +80,16 @@ export async function startCollector(options: CollectorOptions = {}): Promise<Ru
     store,
     close: () =>
       (closing ??= (async () => {
-        const grace = setTimeout(() => 'closeAllConnections' in server && server.closeAllConnections(), options.shutdownGraceMs ?? 10_000);
-        await new Promise<void>((resolve) => {
-          server.close(() => resolve());
-          if ('closeIdleConnections' in server) server.closeIdleConnections();
-        });
+        const graceMs = options.shutdownGraceMs ?? 10_000;
+        const grace = setTimeout(() => 'closeAllConnections' in server && server.closeAllConnections(), graceMs);
+        // Requests and jobs drain together, each within the grace time.
+        await Promise.all([
+          new Promise<void>((resolve) => {
+            server.close(() => resolve());
+            if ('closeIdleConnections' in server) server.closeIdleConnections();
+          }),
+          runner?.stop(graceMs),
+        ]);
         clearTimeout(grace);
         await store.close();
         logger.info('collector stopped');

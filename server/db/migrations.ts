@@ -115,6 +115,37 @@ export const MIGRATIONS: Migration[] = [
     ],
   },
   {
+    version: 4,
+    name: 'durable jobs',
+    // The queue behind every side effect (server/jobs/). `run_at` is when a runner may take the
+    // job: its due time while queued, its lease expiry while running, so one partial index serves
+    // both "due" and "abandoned by a dead runner". One job per (kind, idempotency key).
+    statements: [
+      `CREATE TABLE jobs (
+        id TEXT PRIMARY KEY,
+        site_id TEXT REFERENCES sites(id),
+        kind TEXT NOT NULL,
+        idempotency_key TEXT NOT NULL,
+        payload TEXT NOT NULL,
+        state TEXT NOT NULL,
+        run_at BIGINT NOT NULL,
+        attempts INTEGER NOT NULL DEFAULT 0,
+        max_attempts INTEGER NOT NULL,
+        lease_owner TEXT,
+        lease_expires_at BIGINT,
+        last_error TEXT,
+        created_at BIGINT NOT NULL,
+        updated_at BIGINT NOT NULL,
+        UNIQUE (kind, idempotency_key)
+      )`,
+      "CREATE INDEX jobs_claim ON jobs (run_at) WHERE state IN ('queued', 'running')",
+      // The admin list: by site, newest first, and the dead ones apart. Neither changes when a job
+      // is claimed or completed, so the hot path pays for one index update, not three.
+      'CREATE INDEX jobs_site_created ON jobs (site_id, created_at, id)',
+      "CREATE INDEX jobs_site_dead ON jobs (site_id, created_at, id) WHERE state = 'dead'",
+    ],
+  },
+  {
     version: 5,
     name: 'follow-up timeline',
     // Each follow-up change becomes one row per part (status, owner, due, note) with its author

@@ -4,6 +4,7 @@ import { hashSecret, newKey, sameHash } from '../sites/keys.ts';
 import type { Driver, SqlValue } from './driver.ts';
 import type { FollowUpStatus, Interval, ResponseFilters, ResponseRecord, Site, Stats, Store } from './store.ts';
 import { timelineOf, type NoteRow } from './timeline.ts';
+import { upsertResponseRow } from './upsert-response.ts';
 
 const DAY_MS = 86_400_000;
 /** How long a team has to follow up, until teams set their own SLA (SPEC §10). */
@@ -173,58 +174,7 @@ export function sqlStore(db: Driver, now: () => number = Date.now): Store {
       return row && sameHash(row.secret_hash, hash) ? toSite(row) : undefined;
     },
 
-    async upsertResponse(site, payload: ResponsePayload, segment) {
-      const at = now();
-      const user = payload.user;
-      const values: SqlValue[] = [
-        payload.id,
-        site.id,
-        payload.surveyId,
-        payload.seq,
-        payload.score,
-        segment,
-        payload.status,
-        payload.comment ?? null,
-        payload.followUp ?? null,
-        payload.drivers ? JSON.stringify(payload.drivers) : null,
-        payload.contactConsent ? 1 : 0,
-        payload.contactEmail ?? null,
-        payload.anonymousId,
-        user?.id ?? null,
-        user?.email ?? null,
-        user?.name ?? null,
-        user?.traits ? JSON.stringify(user.traits) : null,
-        payload.context.url,
-        payload.context.locale,
-        payload.context.test ? 1 : 0,
-        payload.context.createdAt,
-        at,
-        Math.floor(at / DAY_MS),
-        at,
-        at + DEFAULT_SLA_MS,
-      ];
-      // One statement: atomic on both engines. A lower or equal seq changes nothing; neither does
-      // an id that belongs to another site. Follow-up status and notes are never touched here.
-      const written = await db.all<{ seq: number; segment: Segment }>(
-        `INSERT INTO responses (id, site_id, survey_id, seq, score, segment, status, comment, follow_up, drivers, contact_consent,
-           contact_email, anonymous_id, user_id, user_email, user_name, user_traits, url, locale, test, client_created_at, received_at, received_day, updated_at, due_at)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-         ON CONFLICT (id) DO UPDATE SET
-           seq = excluded.seq, score = excluded.score, segment = excluded.segment, status = excluded.status,
-           comment = excluded.comment, follow_up = excluded.follow_up, drivers = excluded.drivers,
-           contact_consent = excluded.contact_consent, contact_email = excluded.contact_email,
-           user_id = excluded.user_id, user_email = excluded.user_email, user_name = excluded.user_name,
-           user_traits = excluded.user_traits, updated_at = excluded.updated_at
-         WHERE responses.seq < excluded.seq AND responses.site_id = excluded.site_id
-         RETURNING seq, segment`,
-        values,
-      );
-      // Inserted or updated: one statement did it all. Otherwise a state as new was already there.
-      if (written[0]) return { kind: 'stored', seq: Number(written[0].seq), segment: written[0].segment };
-      const [row] = await db.all<{ site_id: string; seq: number; segment: Segment }>('SELECT site_id, seq, segment FROM responses WHERE id = ?', [payload.id]);
-      if (!row || row.site_id !== site.id) return { kind: 'foreign' };
-      return { kind: 'stored', seq: Number(row.seq), segment: row.segment };
-    },
+    upsertResponse: (site, payload, segment) => upsertResponseRow(db, site, payload, segment, now(), DEFAULT_SLA_MS),
 
     async listResponses(siteId, filters, page) {
       const { sql, params } = where(siteId, filters);

@@ -139,32 +139,42 @@ export function sqliteDriver(file: string, options: SqliteOptions = {}): Driver 
     dialect: 'sqlite',
     all: (sql, params = []) => grouped(() => all(sql, params)),
     run: (sql, params = []) => grouped(() => run(sql, params)),
-    transaction: (work) => immediateTransaction(work, lockWaitMs),
+    transaction: (work) =>
+      new Promise((resolve, reject) => {
+        transactions.push({ work, resolve: resolve as (value: unknown) => void, reject });
+        if (transactions.length === 1) setImmediate(() => void serial(commitTransactions));
+      }),
     // One immediate transaction around the whole of `work`: another process waits on the lock.
     // Used before serving (migrations), so it may wait long whatever the option says.
     exclusive: (work) => immediateTransaction(work, Math.max(lockWaitMs, DEFAULT_LOCK_WAIT_MS)),
     async close() {
+      while (transactions.length) await new Promise((resolve) => setImmediate(resolve));
       await queue.catch(() => undefined);
       while (pending.length || scheduled || waiting.length) await new Promise((resolve) => setTimeout(resolve, 1));
       db.close();
     },
   };
 
+  /** `BEGIN IMMEDIATE`, waiting for another process's lock without blocking the event loop. */
+  async function beginImmediate(waitMs: number): Promise<void> {
+    const until = Date.now() + waitMs;
+    // Taking the write lock is where another process's lock is met; waiting here lets the
+    // event loop (and batches of reads) run on.
+    for (;;) {
+      try {
+        db.exec('BEGIN IMMEDIATE');
+        return;
+      } catch (error) {
+        if (!isBusy(error)) throw error;
+        if (Date.now() >= until) throw new DatabaseBusyError({ cause: error });
+        await new Promise((resolve) => setTimeout(resolve, RETRY_MS));
+      }
+    }
+  }
+
   function immediateTransaction<T>(work: (tx: Driver) => Promise<T>, waitMs: number): Promise<T> {
     return serial(async () => {
-      const until = Date.now() + waitMs;
-      // Taking the write lock is where another process's lock is met; waiting here lets the
-      // event loop (and batches of reads) run on.
-      for (;;) {
-        try {
-          db.exec('BEGIN IMMEDIATE');
-          break;
-        } catch (error) {
-          if (!isBusy(error)) throw error;
-          if (Date.now() >= until) throw new DatabaseBusyError({ cause: error });
-          await new Promise((resolve) => setTimeout(resolve, RETRY_MS));
-        }
-      }
+      await beginImmediate(waitMs);
       try {
         const result = await work(immediate);
         failFast(() => db.exec('COMMIT'));
@@ -174,6 +184,48 @@ export function sqliteDriver(file: string, options: SqliteOptions = {}): Driver 
         throw error;
       }
     });
+  }
+
+  // Group commit for transactions too: those that arrive in the same turn share one immediate
+  // transaction, each in its own savepoint, so one that fails rolls back alone and a burst pays
+  // for one commit. Each settles only once the commit that holds it is done.
+  type PendingTransaction = { work: (tx: Driver) => Promise<unknown>; resolve: (value: unknown) => void; reject: (error: unknown) => void };
+  let transactions: PendingTransaction[] = [];
+  async function commitTransactions() {
+    const batch = transactions;
+    transactions = [];
+    const results: [PendingTransaction, boolean, unknown][] = [];
+    try {
+      await beginImmediate(lockWaitMs);
+    } catch (error) {
+      for (const item of batch) item.reject(error); // another process held the lock past the wait
+      return;
+    }
+    for (const item of batch) {
+      db.exec('SAVEPOINT work');
+      try {
+        const value = await item.work(immediate);
+        db.exec('RELEASE work');
+        results.push([item, true, value]);
+      } catch (error) {
+        if (!db.inTransaction) {
+          // SQLite gave the whole transaction up (a full disk, an I/O error): nothing in it stands.
+          for (const other of batch) other.reject(error);
+          return;
+        }
+        db.exec('ROLLBACK TO work');
+        db.exec('RELEASE work');
+        results.push([item, false, error]);
+      }
+    }
+    try {
+      db.exec('COMMIT');
+    } catch (error) {
+      if (db.inTransaction) db.exec('ROLLBACK');
+      for (const item of batch) item.reject(asBusy(error));
+      return;
+    }
+    for (const [item, ok, value] of results) (ok ? item.resolve : item.reject)(value);
   }
 
   // Transactions queue behind each other.

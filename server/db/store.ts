@@ -43,7 +43,22 @@ export interface ResponseFilters {
   includeTest?: boolean;
 }
 
-export type UpsertResult = { kind: 'stored'; seq: number; segment: Segment } | { kind: 'foreign' };
+/** What an upsert did: a new response, a later step (higher `seq`), or nothing (a state as new was there). */
+export type UpsertOutcome = 'created' | 'updated' | 'unchanged';
+
+export type UpsertResult =
+  | {
+      kind: 'stored';
+      /** The stored state's seq and segment (the stored one when `unchanged`). */
+      seq: number;
+      segment: Segment;
+      outcome: UpsertOutcome;
+      /** This write stored the response's first score (its first step), rather than a later step. */
+      firstScore: boolean;
+      /** Of the stored state. */
+      status: ResponsePayload['status'];
+    }
+  | { kind: 'foreign' };
 
 /** Everything the collector keeps. One implementation serves SQLite and Postgres. */
 export interface Store {
@@ -51,7 +66,10 @@ export interface Store {
   listSites(): Promise<Site[]>;
   siteByPublicKey(publicKey: string): Promise<Site | undefined>;
   siteBySecret(secretKey: string): Promise<Site | undefined>;
-  /** Keeps the highest `seq` per id, atomically; `foreign` when the id belongs to another site. */
+  /**
+   * Keeps the highest `seq` per id, atomically, and says what it did; `foreign` when the id belongs
+   * to another site. Enqueues `response.scored` / `response.completed` in the same transaction.
+   */
   upsertResponse(site: Site, payload: ResponsePayload, segment: Segment): Promise<UpsertResult>;
   listResponses(siteId: string, filters: ResponseFilters, page: { limit: number; cursor?: string }): Promise<{ items: ResponseRecord[]; nextCursor: string | null }>;
   stats(siteId: string, filters: Pick<ResponseFilters, 'from' | 'to' | 'includeTest'>, interval: Interval): Promise<Stats>;

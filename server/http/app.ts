@@ -18,6 +18,8 @@ import { createBackoff, DEFAULT_BACKOFF, type BackoffOptions } from './failure-b
 import { securityHeaders } from './security-headers.ts';
 import { knownOrigins } from './known-origins.ts';
 import { requestLogLevel } from '../logger.ts';
+import { jobRoutes } from '../jobs/routes.ts';
+import type { JobsAdmin } from '../jobs/inspect.ts';
 
 export type AppEnv = { Variables: { ip: string; requestId: string } };
 
@@ -30,6 +32,8 @@ export interface AppOptions {
   authBackoff?: BackoffOptions;
   /** Which proxies' `X-Forwarded-For` hops to believe (behind a load balancer you run). @default false */
   trustProxy?: TrustProxy;
+  /** The background jobs behind `GET /v1/jobs` (admin); without it those routes are absent. */
+  jobs?: JobsAdmin;
   /** Extra routes mounted before the 404 (the admin pages, the demo). */
   extend?: (app: Hono<AppEnv>) => void;
   /** Proves the database takes writes, for `/healthz` (503 when it rejects). @default a read of the sites */
@@ -112,6 +116,7 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
 
   publicRoutes(app, deps);
   adminRoutes(app, deps);
+  if (options.jobs) jobRoutes(app, deps.store, options.jobs);
   app.get('/v1/openapi.json', (c) => c.json(openApiDocument('1.0.0')));
   // Healthy means able to take a write: a read-only or locked database answers reads but not posts.
   app.get('/healthz', async (c) => {

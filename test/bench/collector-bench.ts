@@ -1,8 +1,10 @@
 // npm run bench:collector — a benchmark, not a test: it prints figures and judges nothing.
 //   1. ingest: POST /v1/responses on the collector (SQLite, WAL) vs a bare node:http server that
 //      parses the same JSON and answers 200, by autocannon over loopback;
-//   2. the stats query at 10k, 100k and 1M stored responses, on SQLite (and Postgres when
-//      BENCH_POSTGRES_URL or ONEPOINT_TEST_POSTGRES_URL is set).
+//   2. background jobs: 5,000 no-op jobs enqueued, then timed while one runner drains them;
+//   3. the stats query at 10k, 100k and 1M stored responses;
+// 2 and 3 on SQLite, and on Postgres when BENCH_POSTGRES_URL or ONEPOINT_TEST_POSTGRES_URL is
+// set. BENCH_PARTS=ingest,jobs,stats picks parts (all by default).
 import autocannon from 'autocannon';
 import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -12,12 +14,16 @@ import { join } from 'node:path';
 import { openDatabase } from '../../server/db/open.ts';
 import { sqlStore } from '../../server/db/sql-store.ts';
 import type { Driver } from '../../server/db/driver.ts';
+import { enqueue, startRunner } from '../../server/jobs/index.ts';
 import { freshDatabase } from '../helpers/collector.ts';
 import { freePort, spawnCollector } from '../helpers/collector-process.ts';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 8);
 const CONNECTIONS = 50;
 const ORIGIN = 'https://shop.example';
+const PARTS = new Set((process.env.BENCH_PARTS ?? 'ingest,jobs,stats').split(','));
+const JOBS = 5000;
+const postgresUrl = process.env.BENCH_POSTGRES_URL || process.env.ONEPOINT_TEST_POSTGRES_URL;
 
 function body(siteKey: string) {
   return JSON.stringify({
@@ -102,8 +108,47 @@ async function statsTimings(label: string, url: string) {
   await store.close();
 }
 
+/** Enqueues {@link JOBS} no-op jobs, then times one runner (as the collector starts it, 20 at a time) draining them. */
+async function jobTimings(label: string, url: string) {
+  const db = await openDatabase(url);
+  const started = performance.now();
+  await db.transaction(async (tx) => {
+    for (let i = 0; i < JOBS; i++) await enqueue(tx, { kind: 'bench.noop', key: `noop-${i}`, payload: { i } });
+  });
+  const enqueued = performance.now();
+  let handled = 0;
+  const runner = startRunner(db, { pollMs: 50, handlers: { 'bench.noop': () => void handled++ } });
+  const count = async () => Number((await db.all<{ n: number }>("SELECT COUNT(*) AS n FROM jobs WHERE state = 'done'"))[0]?.n);
+  const deadline = Date.now() + 300_000;
+  while ((await count()) < JOBS && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 20));
+  const drained = performance.now();
+  await runner.stop(5000);
+  const done = await count();
+  await db.close();
+  const rate = (ms: number) => Math.round(JOBS / (ms / 1000));
+  console.log(`jobs (${label})  enqueue ${rate(enqueued - started)} jobs/s (one transaction)   run ${rate(drained - enqueued)} jobs/s (${done} of ${JOBS} done, ${handled} handler calls; goal ≥ 500/s on SQLite)`);
+}
+
 const dir = mkdtempSync(join(tmpdir(), 'onepoint-bench-'));
 try {
+  if (PARTS.has('ingest')) await ingestTimings();
+  if (PARTS.has('jobs')) {
+    await jobTimings('SQLite  ', `file:${join(dir, 'jobs.sqlite')}`);
+    if (postgresUrl) {
+      const database = await freshDatabase('postgres');
+      try {
+        await jobTimings('Postgres', database.url);
+      } finally {
+        await database.drop();
+      }
+    } else console.log('jobs (Postgres) skipped: set BENCH_POSTGRES_URL');
+  }
+  if (PARTS.has('stats')) await statsBench();
+} finally {
+  rmSync(dir, { recursive: true, force: true });
+}
+
+async function ingestTimings() {
   const ingestUrl = `file:${join(dir, 'ingest.sqlite')}`;
   const setup = sqlStore(await openDatabase(ingestUrl));
   const { site } = await setup.createSite({ name: 'Bench', origins: [ORIGIN] });
@@ -122,8 +167,11 @@ try {
   console.log(`ingest  bare node:http     ${baseline.rps} req/s   p50 ${baseline.p50} ms   p99 ${baseline.p99} ms`);
   console.log(`ingest  collector (SQLite) ${ingest.rps} req/s   p50 ${ingest.p50} ms   p99 ${ingest.p99} ms   errors ${ingest.errors}`);
   console.log(`ingest  ratio ${((100 * ingest.rps) / baseline.rps).toFixed(0)} % of the bare server (goal ≥ 50 %), p99 ${ingest.p99} ms (goal < 25 ms)`);
+}
+
+async function statsBench() {
   await statsTimings('SQLite  ', `file:${join(dir, 'stats.sqlite')}`);
-  if (process.env.BENCH_POSTGRES_URL || process.env.ONEPOINT_TEST_POSTGRES_URL) {
+  if (postgresUrl) {
     const database = await freshDatabase('postgres');
     try {
       await statsTimings('Postgres', database.url);
@@ -131,6 +179,4 @@ try {
       await database.drop();
     }
   } else console.log('stats (Postgres) skipped: set BENCH_POSTGRES_URL');
-} finally {
-  rmSync(dir, { recursive: true, force: true });
 }

@@ -10,10 +10,13 @@ export async function freePort(): Promise<number> {
   return address.port;
 }
 
-/** The collector as its own OS process (`server/main.ts`), as it is deployed. */
-export async function spawnCollector(env: Record<string, string>): Promise<{ url: string; child: ChildProcess; output: () => string; exited: Promise<number | null> }> {
+/** The collector as its own OS process (`server/main.ts`, or a `script` that starts it its own way), as it is deployed. */
+export async function spawnCollector(
+  env: Record<string, string>,
+  script = 'server/main.ts',
+): Promise<{ url: string; child: ChildProcess; output: () => string; exited: Promise<number | null> }> {
   const port = await freePort();
-  const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
+  const child = spawn(process.execPath, ['--import', 'tsx', script], {
     env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', RATE_LIMIT_BURST: '100000', RATE_LIMIT_PER_SECOND: '100000', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });

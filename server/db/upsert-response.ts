@@ -1,0 +1,93 @@
+import type { ResponsePayload, Segment } from '../../sdk/index.ts';
+import { enqueue } from '../jobs/queue.ts';
+import type { Driver, SqlValue } from './driver.ts';
+import type { Site, UpsertResult } from './store.ts';
+
+const DAY_MS = 86_400_000;
+
+interface Previous {
+  site_id: string;
+  seq: number;
+  segment: Segment;
+  status: ResponsePayload['status'];
+}
+
+/**
+ * Keeps the highest `seq` per response id and says what the write did, in one transaction
+ * with the jobs it causes: `response.scored` when it stored the first score (created), and
+ * `response.completed` when the status first became `complete`. The row is read under a lock
+ * (`FOR UPDATE` on Postgres; SQLite's transaction holds the only write lock), so the outcome is
+ * exact under any concurrency; two first posts racing on Postgres meet at the insert, and the
+ * loser goes round once more as an update.
+ */
+export function upsertResponseRow(db: Driver, site: Site, payload: ResponsePayload, segment: Segment, at: number, slaMs: number): Promise<UpsertResult> {
+  const user = payload.user;
+  const state: SqlValue[] = [
+    payload.seq,
+    payload.score,
+    segment,
+    payload.status,
+    payload.comment ?? null,
+    payload.followUp ?? null,
+    payload.drivers ? JSON.stringify(payload.drivers) : null,
+    payload.contactConsent ? 1 : 0,
+    payload.contactEmail ?? null,
+    user?.id ?? null,
+    user?.email ?? null,
+    user?.name ?? null,
+    user?.traits ? JSON.stringify(user.traits) : null,
+  ];
+  const event = { responseId: payload.id, surveyId: payload.surveyId, seq: payload.seq, score: payload.score, segment, status: payload.status };
+  const scored = (tx: Driver) => enqueue(tx, { kind: 'response.scored', key: `response.scored:${payload.id}`, siteId: site.id, payload: event }, at);
+  const completed = (tx: Driver) => enqueue(tx, { kind: 'response.completed', key: `response.completed:${payload.id}`, siteId: site.id, payload: event }, at);
+
+  return db.transaction(async (tx) => {
+    for (let round = 0; round < 2; round++) {
+      const [previous] = await tx.all<Previous>(`SELECT site_id, seq, segment, status FROM responses WHERE id = ?${tx.dialect === 'postgres' ? ' FOR UPDATE' : ''}`, [payload.id]);
+      if (previous) {
+        if (previous.site_id !== site.id) return { kind: 'foreign' };
+        if (Number(previous.seq) >= payload.seq) {
+          return { kind: 'stored', outcome: 'unchanged', firstScore: false, seq: Number(previous.seq), segment: previous.segment, status: previous.status };
+        }
+        // Follow-up status and notes are never touched here; neither is what the first post fixed (context, identity of the visitor).
+        await tx.run(
+          `UPDATE responses SET seq = ?, score = ?, segment = ?, status = ?, comment = ?, follow_up = ?, drivers = ?, contact_consent = ?,
+             contact_email = ?, user_id = ?, user_email = ?, user_name = ?, user_traits = ?, updated_at = ?
+           WHERE id = ?`,
+          [...state, at, payload.id],
+        );
+        if (payload.status === 'complete' && previous.status !== 'complete') await completed(tx);
+        return { kind: 'stored', outcome: 'updated', firstScore: false, seq: payload.seq, segment, status: payload.status };
+      }
+      const inserted = await tx.all<{ seq: number }>(
+        `INSERT INTO responses (seq, score, segment, status, comment, follow_up, drivers, contact_consent, contact_email, user_id, user_email, user_name, user_traits,
+           id, site_id, survey_id, anonymous_id, url, locale, test, client_created_at, received_at, received_day, updated_at, due_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+         ON CONFLICT (id) DO NOTHING
+         RETURNING seq`,
+        [
+          ...state,
+          payload.id,
+          site.id,
+          payload.surveyId,
+          payload.anonymousId,
+          payload.context.url,
+          payload.context.locale,
+          payload.context.test ? 1 : 0,
+          payload.context.createdAt,
+          at,
+          Math.floor(at / DAY_MS),
+          at,
+          at + slaMs,
+        ],
+      );
+      if (inserted[0]) {
+        await scored(tx);
+        if (payload.status === 'complete') await completed(tx);
+        return { kind: 'stored', outcome: 'created', firstScore: true, seq: payload.seq, segment, status: payload.status };
+      }
+      // Another transaction inserted this id after our read (Postgres): read it again, locked.
+    }
+    throw new Error(`response ${payload.id} was neither found nor inserted`);
+  });
+}
