@@ -1,8 +1,8 @@
 // A developer's own flow on the SDK: an email carries a row of 0–10 links; the landing page
 // records the score at once (partial), then the follow-up (complete, same id, higher seq).
 // Below it, the ready-made survey embedded inline with mountSurvey.
-import { browserStorage, createClient, decideEligibility, parseVisitorState, randomUuid, segmentOf, surveyConfigSchema, type ResponseDraft } from 'onepoint/sdk';
-import { mountSurvey } from 'onepoint/widget';
+import { browserStorage, createClient, randomUuid, segmentOf, type ResponseDraft } from 'onepoint/sdk';
+import { mountSurvey, surveyEligibility } from 'onepoint/widget';
 
 const main = document.querySelector<HTMLElement>('main[data-endpoint]');
 const endpoint = main?.dataset.endpoint ?? '';
@@ -49,13 +49,12 @@ async function land(score: number) {
 }
 
 // The embed asks only when the script tag would: mountSurvey renders when it is told to, so the
-// page first asks the same rules (SPEC §5) about what this browser remembers — the survey keeps
-// that memory under `onepoint:visitor` when someone answers or dismisses it. The session limit
-// is left out: this page is where the visitor came to answer.
+// page first asks surveyEligibility, which applies the same rules (SPEC §5) to what this browser
+// remembers of its answers and dismissals.
 const inline = document.getElementById('inline');
-const inlineConfig = surveyConfigSchema.parse({ endpoint, siteKey, product: 'Acme', surveyId: 'nps-inline', referralCode: 'ACME-FRIEND', closeAfter: 0 });
+const inlineConfig = { endpoint, siteKey, product: 'Acme', surveyId: 'nps-inline', referralCode: 'ACME-FRIEND', closeAfter: 0 };
 const storage = browserStorage();
-const verdict = decideEligibility({ visitor: parseVisitorState(storage.getItem('onepoint:visitor')), shownThisSession: 0, throttle: inlineConfig.throttle, sample: inlineConfig.sample, now: Date.now(), random: Math.random });
+const verdict = surveyEligibility(inlineConfig, { storage });
 if (inline && verdict.eligible) mountSurvey(inline, inlineConfig, { storage });
 else if (inline) {
   const note = document.createElement('p');
