@@ -56,6 +56,8 @@ const builds: Record<string, UserConfig> = {
     },
   },
   demo: {
+    // Served under /assets/ (demo/serve.ts): chunk preloads are absolute URLs from this base.
+    base: '/assets/',
     build: {
       outDir: 'dist/demo',
       emptyOutDir: true,

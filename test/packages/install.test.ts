@@ -79,7 +79,7 @@ beforeAll(async () => {
   await Promise.all([install(webProject, tarballs.web), install(collectorProject, tarballs.collector)]);
 }, 20 * MINUTE);
 
-afterAll(() => rmSync(work, { recursive: true, force: true }));
+afterAll(() => rmSync(work, { recursive: true, force: true }), 5 * MINUTE);
 
 describe('the packed manifests', () => {
   it('onepoint: the SDK, the widget and the script tag, typed, with browser dependencies only', async () => {
