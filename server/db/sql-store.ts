@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { distributionOf, isScore, npsFromDistribution, type ResponsePayload, type Segment } from '../../sdk/index.ts';
 import { hashSecret, newKey, sameHash } from '../sites/keys.ts';
 import type { Driver, SqlValue } from './driver.ts';
+import { searchQuery, searchTerms } from './search-text.ts';
 import type { FollowUpNote, FollowUpStatus, Interval, ResponseFilters, ResponseRecord, Site, Stats, Store } from './store.ts';
 
 const DAY_MS = 86_400_000;
@@ -109,19 +110,34 @@ export function periodOf(day: number, interval: Interval): string {
 
 /** The store over any {@link Driver}: the same SQL for SQLite and Postgres. */
 export function sqlStore(db: Driver, now: () => number = Date.now): Store {
+  // Every filter of SPEC §10 as SQL over indexed columns or the side tables migration 6 keeps.
   function where(siteId: string, filters: ResponseFilters): { sql: string; params: SqlValue[] } {
     const clauses = ['site_id = ?'];
     const params: SqlValue[] = [siteId];
-    if (!filters.includeTest) clauses.push('test = 0');
-    if (filters.segment) clauses.push('segment = ?'), params.push(filters.segment);
-    if (filters.score !== undefined) clauses.push('score = ?'), params.push(filters.score);
-    if (filters.from !== undefined) clauses.push('received_at >= ?'), params.push(filters.from);
-    if (filters.to !== undefined) clauses.push('received_at < ?'), params.push(filters.to);
-    if (filters.followUpStatus) clauses.push('follow_up_status = ?'), params.push(filters.followUpStatus);
-    if (filters.text) {
-      const pattern = `%${filters.text.toLowerCase().replace(/[\\%_]/g, (char) => `\\${char}`)}%`;
-      clauses.push("(LOWER(COALESCE(comment, '')) LIKE ? ESCAPE '\\' OR LOWER(COALESCE(follow_up, '')) LIKE ? ESCAPE '\\')");
-      params.push(pattern, pattern);
+    const add = (clause: string, ...values: SqlValue[]) => void (clauses.push(clause), params.push(...values));
+    if (!filters.includeTest) add('test = 0');
+    if (filters.segment) add('segment = ?', filters.segment);
+    if (filters.score !== undefined) add('score = ?', filters.score);
+    if (filters.scoreMin !== undefined) add('score >= ?', filters.scoreMin);
+    if (filters.scoreMax !== undefined) add('score <= ?', filters.scoreMax);
+    if (filters.from !== undefined) add('received_at >= ?', filters.from);
+    if (filters.to !== undefined) add('received_at < ?', filters.to);
+    if (filters.followUpStatus) add('follow_up_status = ?', filters.followUpStatus);
+    if (filters.owner === null) add('follow_up_owner IS NULL');
+    else if (filters.owner !== undefined) add('follow_up_owner = ?', filters.owner);
+    // The same condition as the partial index responses_site_open_due, so the index serves it.
+    if (filters.overdueAt !== undefined) add("follow_up_status IN ('new', 'contacted') AND due_at < ?", filters.overdueAt);
+    if (filters.driver !== undefined) add('id IN (SELECT response_id FROM response_drivers WHERE site_id = ? AND driver = ?)', siteId, filters.driver);
+    if (filters.trait) add('id IN (SELECT response_id FROM response_traits WHERE site_id = ? AND key = ? AND value = ?)', siteId, filters.trait.key, filters.trait.value);
+    if (filters.hasComment !== undefined) add(filters.hasComment ? "(comment IS NOT NULL AND comment <> '')" : "(comment IS NULL OR comment = '')");
+    if (filters.contactable !== undefined) add(`${filters.contactable ? '' : 'NOT '}((contact_consent = 1 AND contact_email IS NOT NULL) OR user_email IS NOT NULL)`);
+    if (filters.identified !== undefined) add(filters.identified ? 'user_id IS NOT NULL' : 'user_id IS NULL');
+    if (filters.text !== undefined) {
+      const terms = searchTerms(filters.text);
+      if (terms.length === 0) add('1 = 0'); // nothing but punctuation or emoji: no word can match
+      else if (db.dialect === 'sqlite')
+        add('id IN (SELECT s.response_id FROM responses_fts JOIN response_search s ON s.doc = responses_fts.rowid WHERE responses_fts MATCH ?)', searchQuery('sqlite', terms));
+      else add("id IN (SELECT response_id FROM response_search WHERE doc @@ to_tsquery('simple', unaccent(?)))", searchQuery('postgres', terms));
     }
     return { sql: clauses.join(' AND '), params };
   }
