@@ -7,22 +7,25 @@ import type { Dialect } from './driver.ts';
 // the text and cannot serve a query under 3 characters).
 
 /**
- * Greek letters with tonos or dialytika and their bare form. FTS5's `remove_diacritics` only
- * strips Latin marks, so SQLite folds these itself (in the index trigger and in the query);
- * Postgres's `unaccent` already does.
+ * Letters Postgres's `unaccent` folds and FTS5's `remove_diacritics` does not (it strips Latin
+ * combining marks only): Greek tonos and dialytika, and Latin letters whose stroke or dot is
+ * part of the letter. SQLite folds these itself, in the index trigger and in the query, so both
+ * engines find the same rows.
  */
-export const GREEK_FOLDS: readonly (readonly [string, string])[] = [
+export const SQLITE_FOLDS: readonly (readonly [string, string])[] = [
   ['ά', 'α'], ['έ', 'ε'], ['ή', 'η'], ['ί', 'ι'], ['ό', 'ο'], ['ύ', 'υ'], ['ώ', 'ω'],
   ['ΐ', 'ι'], ['ΰ', 'υ'], ['ϊ', 'ι'], ['ϋ', 'υ'],
   ['Ά', 'Α'], ['Έ', 'Ε'], ['Ή', 'Η'], ['Ί', 'Ι'], ['Ό', 'Ο'], ['Ύ', 'Υ'], ['Ώ', 'Ω'], ['Ϊ', 'Ι'], ['Ϋ', 'Υ'],
+  ['ı', 'i'], ['ł', 'l'], ['Ł', 'L'], ['đ', 'd'], ['Đ', 'D'], ['ø', 'o'], ['Ø', 'O'], ['ħ', 'h'], ['Ħ', 'H'],
+  ['ß', 'ss'], ['ẞ', 'SS'], ['æ', 'ae'], ['Æ', 'AE'], ['œ', 'oe'], ['Œ', 'OE'],
 ];
 
-/** A SQLite expression folding `expression` as {@link GREEK_FOLDS} says (nested `replace`). */
+/** A SQLite expression folding `expression` as {@link SQLITE_FOLDS} says (nested `replace`). */
 export function sqliteFoldSql(expression: string): string {
-  return GREEK_FOLDS.reduce((sql, [from, to]) => `replace(${sql}, '${from}', '${to}')`, expression);
+  return SQLITE_FOLDS.reduce((sql, [from, to]) => `replace(${sql}, '${from}', '${to}')`, expression);
 }
 
-const foldGreek = (text: string) => GREEK_FOLDS.reduce((out, [from, to]) => out.replaceAll(from, to), text.normalize('NFC'));
+const fold = (text: string) => SQLITE_FOLDS.reduce((out, [from, to]) => out.replaceAll(from, to), text.normalize('NFC'));
 
 /**
  * The words of a search: runs of letters, digits and combining marks. Everything else (quotes,
@@ -30,7 +33,7 @@ const foldGreek = (text: string) => GREEK_FOLDS.reduce((out, [from, to]) => out.
  * syntax unquoted. No words at all: the search matches nothing.
  */
 export function searchTerms(text: string): string[] {
-  return foldGreek(text).match(/[\p{L}\p{N}\p{M}]+/gu) ?? [];
+  return fold(text).match(/[\p{L}\p{N}\p{M}]+/gu) ?? [];
 }
 
 /**
