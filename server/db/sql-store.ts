@@ -108,38 +108,65 @@ export function periodOf(day: number, interval: Interval): string {
   return new Date((day - sinceMonday) * DAY_MS).toISOString().slice(0, 10);
 }
 
+/** Tuning a test may turn. */
+export interface SqlStoreOptions {
+  /**
+   * Above this many full-text matches, SQLite walks the list's index and tests each row instead
+   * of reading and sorting every match (measured by bench:search).
+   * @default 2000
+   */
+  manyMatches?: number;
+}
+
 /** The store over any {@link Driver}: the same SQL for SQLite and Postgres. */
-export function sqlStore(db: Driver, now: () => number = Date.now): Store {
+export function sqlStore(db: Driver, now: () => number = Date.now, options: SqlStoreOptions = {}): Store {
+  const manyMatchesAt = options.manyMatches ?? 2000;
   // Every filter of SPEC §10 as SQL over indexed columns or the side tables migration 6 keeps.
-  function where(siteId: string, filters: ResponseFilters): { sql: string; params: SqlValue[] } {
-    const clauses = ['site_id = ?'];
-    const params: SqlValue[] = [siteId];
+  // A driver or trait filter reads its side table's index newest first and joins each row
+  // (CROSS JOIN: SQLite keeps that order of the loops), so a page costs what it shows, not what
+  // the filter matches; `at` and `id` name the columns the page is ordered by.
+  function where(siteId: string, filters: ResponseFilters, sqliteManyMatches = false): { from: string; sql: string; params: SqlValue[]; at: string; id: string } {
+    const clauses: string[] = [];
+    const params: SqlValue[] = [];
     const add = (clause: string, ...values: SqlValue[]) => void (clauses.push(clause), params.push(...values));
-    if (!filters.includeTest) add('test = 0');
-    if (filters.segment) add('segment = ?', filters.segment);
-    if (filters.score !== undefined) add('score = ?', filters.score);
-    if (filters.scoreMin !== undefined) add('score >= ?', filters.scoreMin);
-    if (filters.scoreMax !== undefined) add('score <= ?', filters.scoreMax);
-    if (filters.from !== undefined) add('received_at >= ?', filters.from);
-    if (filters.to !== undefined) add('received_at < ?', filters.to);
-    if (filters.followUpStatus) add('follow_up_status = ?', filters.followUpStatus);
-    if (filters.owner === null) add('follow_up_owner IS NULL');
-    else if (filters.owner !== undefined) add('follow_up_owner = ?', filters.owner);
-    // The same condition as the partial index responses_site_open_due, so the index serves it.
-    if (filters.overdueAt !== undefined) add("follow_up_status IN ('new', 'contacted') AND due_at < ?", filters.overdueAt);
-    if (filters.driver !== undefined) add('id IN (SELECT response_id FROM response_drivers WHERE site_id = ? AND driver = ?)', siteId, filters.driver);
-    if (filters.trait) add('id IN (SELECT response_id FROM response_traits WHERE site_id = ? AND key = ? AND value = ?)', siteId, filters.trait.key, filters.trait.value);
-    if (filters.hasComment !== undefined) add(filters.hasComment ? "(comment IS NOT NULL AND comment <> '')" : "(comment IS NULL OR comment = '')");
-    if (filters.contactable !== undefined) add(`${filters.contactable ? '' : 'NOT '}((contact_consent = 1 AND contact_email IS NOT NULL) OR user_email IS NOT NULL)`);
-    if (filters.identified !== undefined) add(filters.identified ? 'user_id IS NOT NULL' : 'user_id IS NULL');
+    let from = 'responses r';
+    let order = { at: 'r.received_at', id: 'r.id' };
+    const drive = (table: string, clause: string, ...values: SqlValue[]) => {
+      from = `${table} x CROSS JOIN responses r`;
+      order = { at: 'x.received_at', id: 'x.response_id' };
+      add(`x.site_id = ? AND ${clause} AND r.id = x.response_id`, siteId, ...values);
+    };
+    if (filters.driver !== undefined) drive('response_drivers', 'x.driver = ?', filters.driver);
+    else if (filters.trait) drive('response_traits', 'x.key = ? AND x.value = ?', filters.trait.key, filters.trait.value);
+    add('r.site_id = ?', siteId);
+    if (!filters.includeTest) add('r.test = 0');
+    if (filters.segment) add('r.segment = ?', filters.segment);
+    if (filters.score !== undefined) add('r.score = ?', filters.score);
+    if (filters.scoreMin !== undefined) add('r.score >= ?', filters.scoreMin);
+    if (filters.scoreMax !== undefined) add('r.score <= ?', filters.scoreMax);
+    if (filters.from !== undefined) add('r.received_at >= ?', filters.from);
+    if (filters.to !== undefined) add('r.received_at < ?', filters.to);
+    if (filters.followUpStatus) add('r.follow_up_status = ?', filters.followUpStatus);
+    if (filters.owner === null) add('r.follow_up_owner IS NULL');
+    else if (filters.owner !== undefined) add('r.follow_up_owner = ?', filters.owner);
+    // The same condition as the partial index responses_site_open, so the index serves it.
+    if (filters.overdueAt !== undefined) add("r.follow_up_status IN ('new', 'contacted') AND r.due_at < ?", filters.overdueAt);
+    if (filters.driver !== undefined && filters.trait) add('r.id IN (SELECT response_id FROM response_traits WHERE site_id = ? AND key = ? AND value = ?)', siteId, filters.trait.key, filters.trait.value);
+    if (filters.hasComment !== undefined) add(filters.hasComment ? "(r.comment IS NOT NULL AND r.comment <> '')" : "(r.comment IS NULL OR r.comment = '')");
+    if (filters.contactable !== undefined) add(`${filters.contactable ? '' : 'NOT '}((r.contact_consent = 1 AND r.contact_email IS NOT NULL) OR r.user_email IS NOT NULL)`);
+    if (filters.identified !== undefined) add(filters.identified ? 'r.user_id IS NOT NULL' : 'r.user_id IS NULL');
     if (filters.text !== undefined) {
       const terms = searchTerms(filters.text);
       if (terms.length === 0) add('1 = 0'); // nothing but punctuation or emoji: no word can match
+      // Few matches: read them and sort. Many: walk the list's own index newest first and test
+      // each row against them (`+` keeps SQLite from reading the matches first), as a page of a
+      // common word is found long before all of its matches are read.
       else if (db.dialect === 'sqlite')
-        add('id IN (SELECT s.response_id FROM responses_fts JOIN response_search s ON s.doc = responses_fts.rowid WHERE responses_fts MATCH ?)', searchQuery('sqlite', terms));
-      else add("id IN (SELECT response_id FROM response_search WHERE doc @@ to_tsquery('simple', unaccent(?)))", searchQuery('postgres', terms));
+        add(`${sqliteManyMatches ? '+' : ''}r.id IN (SELECT s.response_id FROM responses_fts JOIN response_search s ON s.doc = responses_fts.rowid WHERE responses_fts MATCH ?)`, searchQuery('sqlite', terms));
+      // The query folded once (a scalar subquery), not once per row it is tested against.
+      else add("r.id IN (SELECT response_id FROM response_search WHERE doc @@ (SELECT to_tsquery('simple', unaccent(?))))", searchQuery('postgres', terms));
     }
-    return { sql: clauses.join(' AND '), params };
+    return { from, sql: clauses.join(' AND '), params, ...order };
   }
 
   return {
@@ -226,15 +253,19 @@ export function sqlStore(db: Driver, now: () => number = Date.now): Store {
     },
 
     async listResponses(siteId, filters, page) {
-      const { sql, params } = where(siteId, filters);
+      const { from, sql, params, at, id } = where(siteId, filters, await manyMatches(filters.text));
       let cursorSql = '';
       if (page.cursor) {
         const cursor = decodeCursor(page.cursor);
         if (!cursor) throw new InvalidCursorError('cursor is not one this collector made');
-        cursorSql = ' AND (received_at < ? OR (received_at = ? AND id < ?))';
+        cursorSql = ` AND (${at} < ? OR (${at} = ? AND ${id} < ?))`;
         params.push(cursor[0], cursor[0], cursor[1]);
       }
-      const rows = await db.all<ResponseRow>(`SELECT * FROM responses WHERE ${sql}${cursorSql} ORDER BY received_at DESC, id DESC LIMIT ?`, [...params, page.limit + 1]);
+      // The page's ids first (narrow rows to sort), then their records.
+      const rows = await db.all<ResponseRow>(
+        `SELECT * FROM responses WHERE id IN (SELECT r.id FROM ${from} WHERE ${sql}${cursorSql} ORDER BY ${at} DESC, ${id} DESC LIMIT ?) ORDER BY received_at DESC, id DESC`,
+        [...params, page.limit + 1],
+      );
       const items = rows.slice(0, page.limit);
       const last = items.at(-1);
       return { items: items.map(toRecord), nextCursor: rows.length > page.limit && last ? encodeCursor(last) : null };
@@ -296,6 +327,14 @@ export function sqlStore(db: Driver, now: () => number = Date.now): Store {
 
     close: () => db.close(),
   };
+
+  /** Whether a search matches more than SQLite had better read and sort for one page. */
+  async function manyMatches(text: string | undefined): Promise<boolean> {
+    const terms = text === undefined || db.dialect !== 'sqlite' ? [] : searchTerms(text);
+    if (terms.length === 0) return false;
+    const [row] = await db.all<{ n: number }>('SELECT COUNT(*) AS n FROM (SELECT rowid FROM responses_fts WHERE responses_fts MATCH ? LIMIT ?)', [searchQuery('sqlite', terms), manyMatchesAt]);
+    return Number(row?.n) >= manyMatchesAt;
+  }
 
   async function notesOf(tx: Driver, id: string): Promise<FollowUpNote[]> {
     const rows = await tx.all<{ status: FollowUpStatus; owner: string | null; note: string | null; created_at: number }>(

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { segmentOf } from '../../sdk/index.ts';
+import { sqlStore } from '../../server/db/sql-store.ts';
 import type { ResponseFilters } from '../../server/db/store.ts';
 import { ENGINES, startTestCollector, type TestCollector } from '../helpers/collector.ts';
 import { openEngineStore, type EngineStore } from '../helpers/engine-store.ts';
@@ -107,6 +108,14 @@ describe.each(ENGINES)('full-text search on $name (store)', ({ name, available }
 
   it.each(CASES)('%s finds exactly %j', async (query, names) => {
     expect(await found({ text: query })).toEqual([...names].sort());
+  });
+
+  // SQLite reads and sorts a few matches, and walks the list's index past many: the same rows.
+  it.each(CASES)('%s finds the same when the matches count as many', async (query, names) => {
+    const walking = sqlStore(db.driver, () => db.clock.now, { manyMatches: 1 });
+    const items = (await walking.listResponses(db.site.id, { text: query, segment: 'detractor' }, { limit: 50 })).items;
+    const detractors = names.filter((label) => (TEXTS[label]?.score ?? 5) <= 6);
+    expect(items.map((item) => nameOf.get(item.id)).sort()).toEqual(detractors.sort());
   });
 
   it('combines with the other filters (text + segment)', async () => {
