@@ -1,5 +1,5 @@
 import type { Dialect, Driver } from './driver.ts';
-import { sqliteFoldSql } from './search-text.ts';
+import { DOCS_PER_MS, sqliteFoldSql } from './search-text.ts';
 
 /** One step of the schema. Applied in order, once, each in its own transaction. */
 export interface Migration {
@@ -150,7 +150,8 @@ export const MIGRATIONS: Migration[] = [
     statements: {
       sqlite: [
         // FTS5 keys its rows by an integer; a rowid SQLite may renumber (VACUUM) cannot be it, so
-        // every response gets a stable document number of its own.
+        // every response gets a stable document number of its own, in order of arrival
+        // (received_at × DOCS_PER_MS + rank within the ms): a search reads a window of time.
         'CREATE TABLE response_search (doc INTEGER PRIMARY KEY, response_id TEXT NOT NULL UNIQUE)',
         "CREATE VIRTUAL TABLE responses_fts USING fts5(body, tokenize = 'unicode61 remove_diacritics 2')",
         'CREATE TABLE response_drivers (site_id TEXT NOT NULL, driver TEXT NOT NULL, received_at BIGINT NOT NULL, response_id TEXT NOT NULL, PRIMARY KEY (site_id, driver, received_at, response_id)) WITHOUT ROWID',
@@ -159,7 +160,9 @@ export const MIGRATIONS: Migration[] = [
         'CREATE INDEX response_traits_response ON response_traits (response_id)',
         ...FILTER_INDEXES,
         `CREATE TRIGGER responses_search_insert AFTER INSERT ON responses BEGIN
-           INSERT INTO response_search (response_id) VALUES (NEW.id);
+           INSERT INTO response_search (doc, response_id) VALUES (
+             COALESCE((SELECT MAX(doc) + 1 FROM response_search WHERE doc >= NEW.received_at * ${DOCS_PER_MS} AND doc < (NEW.received_at + 1) * ${DOCS_PER_MS}), NEW.received_at * ${DOCS_PER_MS}),
+             NEW.id);
            INSERT INTO responses_fts (rowid, body) SELECT doc, ${SQLITE_SEARCH_BODY('NEW.')} FROM response_search
              WHERE response_id = NEW.id AND (NEW.comment IS NOT NULL OR NEW.follow_up IS NOT NULL);
          END`,
@@ -183,7 +186,8 @@ export const MIGRATIONS: Migration[] = [
            DELETE FROM response_drivers WHERE response_id = OLD.id;
            DELETE FROM response_traits WHERE response_id = OLD.id;
          END`,
-        'INSERT INTO response_search (response_id) SELECT id FROM responses',
+        `INSERT INTO response_search (doc, response_id)
+           SELECT received_at * ${DOCS_PER_MS} + ROW_NUMBER() OVER (PARTITION BY received_at ORDER BY id) - 1, id FROM responses`,
         `INSERT INTO responses_fts (rowid, body) SELECT s.doc, ${SQLITE_SEARCH_BODY('r.')} FROM responses r JOIN response_search s ON s.response_id = r.id
            WHERE r.comment IS NOT NULL OR r.follow_up IS NOT NULL`,
         `INSERT OR IGNORE INTO response_drivers (site_id, driver, received_at, response_id)
@@ -206,8 +210,10 @@ export const MIGRATIONS: Migration[] = [
         // JSON the store wrote as text; a NUL escape, which jsonb refuses, must not fail the write.
         `CREATE FUNCTION onepoint_jsonb(value TEXT, kind TEXT) RETURNS jsonb LANGUAGE sql IMMUTABLE AS
            $$ SELECT CASE WHEN jsonb_typeof(j) = kind THEN j END FROM (SELECT replace(value, '\\u0000', '\\ufffd')::jsonb AS j) AS parsed $$`,
-        'CREATE TABLE response_search (response_id TEXT PRIMARY KEY, site_id TEXT NOT NULL, doc tsvector NOT NULL)',
+        'CREATE TABLE response_search (response_id TEXT PRIMARY KEY, site_id TEXT NOT NULL, received_at BIGINT NOT NULL, doc tsvector NOT NULL)',
         'CREATE INDEX response_search_doc ON response_search USING GIN (doc)',
+        // A search reads a window of time: this index and the GIN one, ANDed.
+        'CREATE INDEX response_search_site_received ON response_search (site_id, received_at)',
         'CREATE TABLE response_drivers (site_id TEXT NOT NULL, driver TEXT NOT NULL, received_at BIGINT NOT NULL, response_id TEXT NOT NULL, PRIMARY KEY (site_id, driver, received_at, response_id))',
         'CREATE INDEX response_drivers_response ON response_drivers (response_id)',
         'CREATE TABLE response_traits (site_id TEXT NOT NULL, key TEXT NOT NULL, value TEXT NOT NULL, received_at BIGINT NOT NULL, response_id TEXT NOT NULL, PRIMARY KEY (site_id, key, value, received_at, response_id))',
@@ -226,7 +232,7 @@ export const MIGRATIONS: Migration[] = [
            END IF;
            IF TG_OP = 'DELETE' THEN RETURN NULL; END IF;
            IF text_changed AND (NEW.comment IS NOT NULL OR NEW.follow_up IS NOT NULL) THEN
-             INSERT INTO response_search (response_id, site_id, doc) VALUES (NEW.id, NEW.site_id, onepoint_search_doc(NEW.comment, NEW.follow_up));
+             INSERT INTO response_search (response_id, site_id, received_at, doc) VALUES (NEW.id, NEW.site_id, NEW.received_at, onepoint_search_doc(NEW.comment, NEW.follow_up));
            END IF;
            IF drivers_changed THEN
              INSERT INTO response_drivers (site_id, driver, received_at, response_id)
@@ -242,7 +248,7 @@ export const MIGRATIONS: Migration[] = [
            RETURN NULL;
          END $$`,
         'CREATE TRIGGER responses_index AFTER INSERT OR UPDATE OF comment, follow_up, drivers, user_traits OR DELETE ON responses FOR EACH ROW EXECUTE FUNCTION onepoint_index_response()',
-        `INSERT INTO response_search (response_id, site_id, doc) SELECT id, site_id, onepoint_search_doc(comment, follow_up) FROM responses
+        `INSERT INTO response_search (response_id, site_id, received_at, doc) SELECT id, site_id, received_at, onepoint_search_doc(comment, follow_up) FROM responses
            WHERE comment IS NOT NULL OR follow_up IS NOT NULL`,
         `INSERT INTO response_drivers (site_id, driver, received_at, response_id)
            SELECT r.site_id, d, r.received_at, r.id FROM responses r, jsonb_array_elements_text(onepoint_jsonb(r.drivers, 'array')) AS d ON CONFLICT DO NOTHING`,

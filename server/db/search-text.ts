@@ -45,3 +45,9 @@ export function searchQuery(dialect: Dialect, terms: string[]): string {
   if (dialect === 'sqlite') return terms.map((term) => `"${term.replaceAll('"', '""')}"*`).join(' ');
   return terms.map((term) => `'${term.replaceAll("'", "''").replaceAll('\\', '\\\\')}':*`).join(' & ');
 }
+
+/**
+ * SQLite numbers a response's search document received_at × this + its rank within that ms, so
+ * that the FTS index can be read one window of time at a time (an FTS5 rowid range).
+ */
+export const DOCS_PER_MS = 65_536;

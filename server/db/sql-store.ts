@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { distributionOf, isScore, npsFromDistribution, type ResponsePayload, type Segment } from '../../sdk/index.ts';
 import { hashSecret, newKey, sameHash } from '../sites/keys.ts';
 import type { Driver, SqlValue } from './driver.ts';
-import { searchQuery, searchTerms } from './search-text.ts';
+import { DOCS_PER_MS, searchQuery, searchTerms } from './search-text.ts';
 import type { FollowUpNote, FollowUpStatus, Interval, ResponseFilters, ResponseRecord, Site, Stats, Store } from './store.ts';
 
 const DAY_MS = 86_400_000;
@@ -108,24 +108,31 @@ export function periodOf(day: number, interval: Interval): string {
   return new Date((day - sinceMonday) * DAY_MS).toISOString().slice(0, 10);
 }
 
+/** One window of a search: its engine query, and received_at from (inclusive) to (exclusive). */
+interface SearchWindow {
+  query: string;
+  from: number;
+  to: number;
+}
+
 /** Tuning a test may turn. */
 export interface SqlStoreOptions {
   /**
-   * Above this many full-text matches, SQLite walks the list's index and tests each row instead
-   * of reading and sorting every match (measured by bench:search).
-   * @default 2000
+   * The first window of time a search reads its matches in, newest first; each next one is 4×
+   * wider. Small enough that a common word's page is found in its last hours.
+   * @default 21_600_000 (6 hours)
    */
-  manyMatches?: number;
+  searchWindowMs?: number;
 }
 
 /** The store over any {@link Driver}: the same SQL for SQLite and Postgres. */
 export function sqlStore(db: Driver, now: () => number = Date.now, options: SqlStoreOptions = {}): Store {
-  const manyMatchesAt = options.manyMatches ?? 2000;
+  const searchWindowMs = options.searchWindowMs ?? 6 * 3_600_000;
   // Every filter of SPEC §10 as SQL over indexed columns or the side tables migration 6 keeps.
   // A driver or trait filter reads its side table's index newest first and joins each row
   // (CROSS JOIN: SQLite keeps that order of the loops), so a page costs what it shows, not what
   // the filter matches; `at` and `id` name the columns the page is ordered by.
-  function where(siteId: string, filters: ResponseFilters, sqliteManyMatches = false): { from: string; sql: string; params: SqlValue[]; at: string; id: string } {
+  function where(siteId: string, filters: ResponseFilters, search?: SearchWindow): { from: string; sql: string; params: SqlValue[]; at: string; id: string } {
     const clauses: string[] = [];
     const params: SqlValue[] = [];
     const add = (clause: string, ...values: SqlValue[]) => void (clauses.push(clause), params.push(...values));
@@ -156,15 +163,17 @@ export function sqlStore(db: Driver, now: () => number = Date.now, options: SqlS
     if (filters.contactable !== undefined) add(`${filters.contactable ? '' : 'NOT '}((r.contact_consent = 1 AND r.contact_email IS NOT NULL) OR r.user_email IS NOT NULL)`);
     if (filters.identified !== undefined) add(filters.identified ? 'r.user_id IS NOT NULL' : 'r.user_id IS NULL');
     if (filters.text !== undefined) {
-      const terms = searchTerms(filters.text);
-      if (terms.length === 0) add('1 = 0'); // nothing but punctuation or emoji: no word can match
-      // Few matches: read them and sort. Many: walk the list's own index newest first and test
-      // each row against them (`+` keeps SQLite from reading the matches first), as a page of a
-      // common word is found long before all of its matches are read.
-      else if (db.dialect === 'sqlite')
-        add(`${sqliteManyMatches ? '+' : ''}r.id IN (SELECT s.response_id FROM responses_fts JOIN response_search s ON s.doc = responses_fts.rowid WHERE responses_fts MATCH ?)`, searchQuery('sqlite', terms));
-      // The query folded once (a scalar subquery), not once per row it is tested against.
-      else add("r.id IN (SELECT response_id FROM response_search WHERE doc @@ (SELECT to_tsquery('simple', unaccent(?))))", searchQuery('postgres', terms));
+      if (!search) add('1 = 0'); // nothing but punctuation or emoji: no word can match
+      else {
+        // One window of time: the engine reads only the matches received in it.
+        add('r.received_at >= ? AND r.received_at < ?', search.from, search.to);
+        if (db.dialect === 'sqlite')
+          add(
+            'r.id IN (SELECT s.response_id FROM responses_fts JOIN response_search s ON s.doc = responses_fts.rowid WHERE responses_fts MATCH ? AND responses_fts.rowid >= ? AND responses_fts.rowid < ?)',
+            search.query, search.from * DOCS_PER_MS, search.to * DOCS_PER_MS,
+          );
+        else add('r.id IN (SELECT response_id FROM response_search WHERE site_id = ? AND received_at >= ? AND received_at < ? AND doc @@ CAST(? AS tsquery))', siteId, search.from, search.to, search.query);
+      }
     }
     return { from, sql: clauses.join(' AND '), params, ...order };
   }
@@ -253,19 +262,25 @@ export function sqlStore(db: Driver, now: () => number = Date.now, options: SqlS
     },
 
     async listResponses(siteId, filters, page) {
-      const { from, sql, params, at, id } = where(siteId, filters, await manyMatches(filters.text));
-      let cursorSql = '';
+      let cursor: [number, string] | undefined;
       if (page.cursor) {
-        const cursor = decodeCursor(page.cursor);
+        cursor = decodeCursor(page.cursor);
         if (!cursor) throw new InvalidCursorError('cursor is not one this collector made');
-        cursorSql = ` AND (${at} < ? OR (${at} = ? AND ${id} < ?))`;
-        params.push(cursor[0], cursor[0], cursor[1]);
       }
-      // The page's ids first (narrow rows to sort), then their records.
-      const rows = await db.all<ResponseRow>(
-        `SELECT * FROM responses WHERE id IN (SELECT r.id FROM ${from} WHERE ${sql}${cursorSql} ORDER BY ${at} DESC, ${id} DESC LIMIT ?) ORDER BY received_at DESC, id DESC`,
-        [...params, page.limit + 1],
-      );
+      const rows: ResponseRow[] = [];
+      for await (const window of searchWindows(siteId, filters.text, cursor)) {
+        const { from, sql, params, at, id } = where(siteId, filters, window);
+        const cursorSql = cursor ? ` AND (${at} < ? OR (${at} = ? AND ${id} < ?))` : '';
+        if (cursor) params.push(cursor[0], cursor[0], cursor[1]);
+        // The page's ids first (narrow rows to sort), then their records.
+        rows.push(
+          ...(await db.all<ResponseRow>(
+            `SELECT * FROM responses WHERE id IN (SELECT r.id FROM ${from} WHERE ${sql}${cursorSql} ORDER BY ${at} DESC, ${id} DESC LIMIT ?) ORDER BY received_at DESC, id DESC`,
+            [...params, page.limit + 1 - rows.length],
+          )),
+        );
+        if (rows.length > page.limit) break;
+      }
       const items = rows.slice(0, page.limit);
       const last = items.at(-1);
       return { items: items.map(toRecord), nextCursor: rows.length > page.limit && last ? encodeCursor(last) : null };
@@ -328,12 +343,31 @@ export function sqlStore(db: Driver, now: () => number = Date.now, options: SqlS
     close: () => db.close(),
   };
 
-  /** Whether a search matches more than SQLite had better read and sort for one page. */
-  async function manyMatches(text: string | undefined): Promise<boolean> {
-    const terms = text === undefined || db.dialect !== 'sqlite' ? [] : searchTerms(text);
-    if (terms.length === 0) return false;
-    const [row] = await db.all<{ n: number }>('SELECT COUNT(*) AS n FROM (SELECT rowid FROM responses_fts WHERE responses_fts MATCH ? LIMIT ?)', [searchQuery('sqlite', terms), manyMatchesAt]);
-    return Number(row?.n) >= manyMatchesAt;
+  /**
+   * A search reads its matches a window of time at a time, newest first, each window 4× the one
+   * before, until the page is full or the site's first response is passed: a page of a common
+   * word costs the matches of its last days, not of every day. Windows do not overlap, so the
+   * pages they add up to are exact. Without a search: one window that is no window.
+   */
+  async function* searchWindows(siteId: string, text: string | undefined, cursor: [number, string] | undefined): AsyncGenerator<SearchWindow | undefined> {
+    if (text === undefined) return yield undefined;
+    const terms = searchTerms(text);
+    if (terms.length === 0) return yield undefined;
+    let query = searchQuery(db.dialect, terms);
+    if (db.dialect === 'postgres') {
+      // Folded once, here; the list's query then carries a constant its planner can weigh.
+      const [folded] = await db.all<{ query: string }>("SELECT CAST(to_tsquery('simple', unaccent(?)) AS TEXT) AS query", [query]);
+      query = folded?.query ?? '';
+    }
+    const [span] = await db.all<{ first: number | null; last: number | null }>('SELECT MIN(received_at) AS first, MAX(received_at) AS last FROM responses WHERE site_id = ?', [siteId]);
+    if (span?.first == null || span.last == null) return;
+    const first = Number(span.first);
+    let to = cursor ? cursor[0] + 1 : Number(span.last) + 1;
+    for (let width = searchWindowMs; to > first; width *= 4) {
+      const from = Math.max(first, to - width);
+      yield { query, from, to };
+      to = from;
+    }
   }
 
   async function notesOf(tx: Driver, id: string): Promise<FollowUpNote[]> {

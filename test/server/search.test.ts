@@ -110,12 +110,41 @@ describe.each(ENGINES)('full-text search on $name (store)', ({ name, available }
     expect(await found({ text: query })).toEqual([...names].sort());
   });
 
-  // SQLite reads and sorts a few matches, and walks the list's index past many: the same rows.
-  it.each(CASES)('%s finds the same when the matches count as many', async (query, names) => {
-    const walking = sqlStore(db.driver, () => db.clock.now, { manyMatches: 1 });
-    const items = (await walking.listResponses(db.site.id, { text: query, segment: 'detractor' }, { limit: 50 })).items;
+  // A search reads its matches a window of time at a time: windows as narrow as 1 ms (each
+  // response in one of its own) add up to the same rows, in the same order, page by page.
+  it.each(CASES)('%s finds the same, text + segment, through windows of 1 ms and pages of 1', async (query, names) => {
+    const walking = sqlStore(db.driver, () => db.clock.now, { searchWindowMs: 1 });
+    const items = [];
+    let cursor: string | undefined;
+    do {
+      const page = await walking.listResponses(db.site.id, { text: query, segment: 'detractor' }, { limit: 1, ...(cursor ? { cursor } : {}) });
+      items.push(...page.items);
+      cursor = page.nextCursor ?? undefined;
+    } while (cursor);
     const detractors = names.filter((label) => (TEXTS[label]?.score ?? 5) <= 6);
     expect(items.map((item) => nameOf.get(item.id)).sort()).toEqual(detractors.sort());
+    const inOnePage = await db.store.listResponses(db.site.id, { text: query, segment: 'detractor' }, { limit: 50 });
+    expect(items.map((item) => item.id)).toEqual(inOnePage.items.map((item) => item.id));
+  });
+
+  it('pages through responses received in the same millisecond, newest id first, none twice', async () => {
+    db.clock.now += 1000;
+    const ids: string[] = [];
+    for (let n = 0; n < 5; n++) {
+      const payload = makePayload({ siteKey: db.site.publicKey, score: 9, comment: `Gleichzeitig ${n}` });
+      await db.store.upsertResponse(db.site, payload, 'promoter');
+      ids.push(payload.id);
+    }
+    for (const store of [db.store, sqlStore(db.driver, () => db.clock.now, { searchWindowMs: 1 })]) {
+      const seen: string[] = [];
+      let cursor: string | undefined;
+      do {
+        const page = await store.listResponses(db.site.id, { text: 'gleichzeitig' }, { limit: 2, ...(cursor ? { cursor } : {}) });
+        seen.push(...page.items.map((item) => item.id));
+        cursor = page.nextCursor ?? undefined;
+      } while (cursor);
+      expect(seen).toEqual([...ids].sort().reverse());
+    }
   });
 
   it('combines with the other filters (text + segment)', async () => {
