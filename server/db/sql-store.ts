@@ -359,7 +359,11 @@ export function sqlStore(db: Driver, now: () => number = Date.now, options: SqlS
       const [folded] = await db.all<{ query: string }>("SELECT CAST(to_tsquery('simple', unaccent(?)) AS TEXT) AS query", [query]);
       query = folded?.query ?? '';
     }
-    const [span] = await db.all<{ first: number | null; last: number | null }>('SELECT MIN(received_at) AS first, MAX(received_at) AS last FROM responses WHERE site_id = ?', [siteId]);
+    // Two subqueries: SQLite reads a lone MIN or MAX from the index's end, but scans for both at once.
+    const [span] = await db.all<{ first: number | null; last: number | null }>(
+      'SELECT (SELECT MIN(received_at) FROM responses WHERE site_id = ?) AS first, (SELECT MAX(received_at) FROM responses WHERE site_id = ?) AS last',
+      [siteId, siteId],
+    );
     if (span?.first == null || span.last == null) return;
     const first = Number(span.first);
     let to = cursor ? cursor[0] + 1 : Number(span.last) + 1;
