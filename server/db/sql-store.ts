@@ -143,8 +143,11 @@ export function sqlStore(db: Driver, now: () => number = Date.now, options: SqlS
       order = { at: 'x.received_at', id: 'x.response_id' };
       add(`x.site_id = ? AND ${clause} AND r.id = x.response_id`, siteId, ...values);
     };
+    // Postgres searches a window from its search table too: the window's matches, then their rows.
+    const pgSearch = db.dialect === 'postgres' && search !== undefined && filters.text !== undefined;
     if (filters.driver !== undefined) drive('response_drivers', 'x.driver = ?', filters.driver);
     else if (filters.trait) drive('response_traits', 'x.key = ? AND x.value = ?', filters.trait.key, filters.trait.value);
+    else if (pgSearch) drive('response_search', 'x.received_at >= ? AND x.received_at < ? AND x.doc @@ CAST(? AS tsquery)', search.from, search.to, search.query);
     add('r.site_id = ?', siteId);
     if (!filters.includeTest) add('r.test = 0');
     if (filters.segment) add('r.segment = ?', filters.segment);
@@ -172,7 +175,8 @@ export function sqlStore(db: Driver, now: () => number = Date.now, options: SqlS
             'r.id IN (SELECT s.response_id FROM responses_fts JOIN response_search s ON s.doc = responses_fts.rowid WHERE responses_fts MATCH ? AND responses_fts.rowid >= ? AND responses_fts.rowid < ?)',
             search.query, search.from * DOCS_PER_MS, search.to * DOCS_PER_MS,
           );
-        else add('r.id IN (SELECT response_id FROM response_search WHERE site_id = ? AND received_at >= ? AND received_at < ? AND doc @@ CAST(? AS tsquery))', siteId, search.from, search.to, search.query);
+        else if (!from.startsWith('response_search'))
+          add('r.id IN (SELECT response_id FROM response_search WHERE site_id = ? AND received_at >= ? AND received_at < ? AND doc @@ CAST(? AS tsquery))', siteId, search.from, search.to, search.query);
       }
     }
     return { from, sql: clauses.join(' AND '), params, ...order };
