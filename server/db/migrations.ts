@@ -1,4 +1,5 @@
 import type { Dialect, Driver } from './driver.ts';
+import { DOCS_PER_MS, sqliteFoldSql } from './search-text.ts';
 
 /** One step of the schema. Applied in order, once, each in its own transaction. */
 export interface Migration {
@@ -7,6 +8,31 @@ export interface Migration {
   /** The same for both engines, or per dialect where their syntax parts (triggers). */
   statements: string[] | Record<Dialect, string[]>;
 }
+
+// Migration 6's pieces, shared by its two dialects or by its trigger and its backfill.
+/** The list filters' indexes: each keeps received_at last, so a page is read newest first. */
+const FILTER_INDEXES = [
+  'CREATE INDEX responses_site_segment ON responses (site_id, segment, received_at)',
+  'CREATE INDEX responses_site_status ON responses (site_id, follow_up_status, received_at)',
+  'CREATE INDEX responses_site_owner ON responses (site_id, follow_up_owner, received_at)',
+  // Overdue: only open follow-ups, newest first, due date in the index so that the week of
+  // not-yet-due ones is skipped without reading their rows (the query repeats this exact condition).
+  "CREATE INDEX responses_site_open ON responses (site_id, received_at, due_at) WHERE follow_up_status IN ('new', 'contacted')",
+];
+const SQLITE_SEARCH_BODY = (row: string) => sqliteFoldSql(`COALESCE(${row}comment, '') || ' ' || COALESCE(${row}follow_up, '')`);
+/** JSON text of this kind, or an empty one: json_each fails on text that is not JSON. */
+const SQLITE_JSON = (column: string, kind: 'array' | 'object') =>
+  `CASE WHEN json_valid(${column}) AND json_type(${column}) = '${kind}' THEN ${column} ELSE '${kind === 'array' ? '[]' : '{}'}' END`;
+/** A trait's value as text, the way Postgres's jsonb prints it: true, false, 42, 1.5, or the string. */
+const SQLITE_TRAIT_TEXT = (each: string) => `CASE ${each}.type WHEN 'true' THEN 'true' WHEN 'false' THEN 'false' ELSE CAST(${each}.value AS TEXT) END`;
+const PG_TRAIT_TEXT = (each: string) => `CASE jsonb_typeof(${each}.value) WHEN 'string' THEN ${each}.value #>> '{}' ELSE ${each}.value::text END`;
+const SQLITE_DRIVERS_OF = (row: string) =>
+  `INSERT OR IGNORE INTO response_drivers (site_id, driver, received_at, response_id)
+     SELECT ${row}.site_id, d.value, ${row}.received_at, ${row}.id FROM json_each(${SQLITE_JSON(`${row}.drivers`, 'array')}) d WHERE d.type = 'text';`;
+const SQLITE_TRAITS_OF = (row: string) =>
+  `INSERT OR IGNORE INTO response_traits (site_id, key, value, received_at, response_id)
+     SELECT ${row}.site_id, t.key, ${SQLITE_TRAIT_TEXT('t')}, ${row}.received_at, ${row}.id FROM json_each(${SQLITE_JSON(`${row}.user_traits`, 'object')}) t
+     WHERE t.type IN ('text', 'integer', 'real', 'true', 'false');`;
 
 // Types both engines read the same way: TEXT, INTEGER, BIGINT (epoch ms), 0/1 for booleans.
 export const MIGRATIONS: Migration[] = [
@@ -160,6 +186,125 @@ export const MIGRATIONS: Migration[] = [
       'ALTER TABLE follow_up_notes ADD COLUMN position INTEGER',
       'CREATE INDEX responses_site_anonymous ON responses (site_id, anonymous_id, received_at)',
     ],
+  },
+  {
+    version: 6,
+    name: 'full-text search and list filters',
+    // Search: FTS5 on SQLite, tsvector + GIN over unaccent on Postgres (server/db/search-text.ts
+    // says why words, not trigrams). Drivers and traits get side tables of (site, value,
+    // received_at, response) so a filter on a rare one reads only its rows, newest first. All kept
+    // in step by triggers, in the same transaction as every write; existing rows are indexed here.
+    statements: {
+      sqlite: [
+        // FTS5 keys its rows by an integer; a rowid SQLite may renumber (VACUUM) cannot be it, so
+        // every response gets a stable document number of its own, in order of arrival
+        // (received_at × DOCS_PER_MS + rank within the ms): a search reads a window of time.
+        'CREATE TABLE response_search (doc INTEGER PRIMARY KEY, response_id TEXT NOT NULL UNIQUE)',
+        "CREATE VIRTUAL TABLE responses_fts USING fts5(body, tokenize = 'unicode61 remove_diacritics 2')",
+        'CREATE TABLE response_drivers (site_id TEXT NOT NULL, driver TEXT NOT NULL, received_at BIGINT NOT NULL, response_id TEXT NOT NULL, PRIMARY KEY (site_id, driver, received_at, response_id)) WITHOUT ROWID',
+        'CREATE INDEX response_drivers_response ON response_drivers (response_id)',
+        'CREATE TABLE response_traits (site_id TEXT NOT NULL, key TEXT NOT NULL, value TEXT NOT NULL, received_at BIGINT NOT NULL, response_id TEXT NOT NULL, PRIMARY KEY (site_id, key, value, received_at, response_id)) WITHOUT ROWID',
+        'CREATE INDEX response_traits_response ON response_traits (response_id)',
+        ...FILTER_INDEXES,
+        `CREATE TRIGGER responses_search_insert AFTER INSERT ON responses BEGIN
+           INSERT INTO response_search (doc, response_id) VALUES (
+             COALESCE((SELECT MAX(doc) + 1 FROM response_search WHERE doc >= NEW.received_at * ${DOCS_PER_MS} AND doc < (NEW.received_at + 1) * ${DOCS_PER_MS}), NEW.received_at * ${DOCS_PER_MS}),
+             NEW.id);
+           INSERT INTO responses_fts (rowid, body) SELECT doc, ${SQLITE_SEARCH_BODY('NEW.')} FROM response_search
+             WHERE response_id = NEW.id AND (NEW.comment IS NOT NULL OR NEW.follow_up IS NOT NULL);
+         END`,
+        `CREATE TRIGGER responses_search_update AFTER UPDATE OF comment, follow_up ON responses
+         WHEN OLD.comment IS NOT NEW.comment OR OLD.follow_up IS NOT NEW.follow_up BEGIN
+           DELETE FROM responses_fts WHERE rowid = (SELECT doc FROM response_search WHERE response_id = OLD.id);
+           INSERT INTO responses_fts (rowid, body) SELECT doc, ${SQLITE_SEARCH_BODY('NEW.')} FROM response_search
+             WHERE response_id = NEW.id AND (NEW.comment IS NOT NULL OR NEW.follow_up IS NOT NULL);
+         END`,
+        `CREATE TRIGGER responses_drivers_insert AFTER INSERT ON responses BEGIN ${SQLITE_DRIVERS_OF('NEW')} END`,
+        `CREATE TRIGGER responses_drivers_update AFTER UPDATE OF drivers ON responses WHEN OLD.drivers IS NOT NEW.drivers BEGIN
+           DELETE FROM response_drivers WHERE response_id = OLD.id; ${SQLITE_DRIVERS_OF('NEW')}
+         END`,
+        `CREATE TRIGGER responses_traits_insert AFTER INSERT ON responses BEGIN ${SQLITE_TRAITS_OF('NEW')} END`,
+        `CREATE TRIGGER responses_traits_update AFTER UPDATE OF user_traits ON responses WHEN OLD.user_traits IS NOT NEW.user_traits BEGIN
+           DELETE FROM response_traits WHERE response_id = OLD.id; ${SQLITE_TRAITS_OF('NEW')}
+         END`,
+        `CREATE TRIGGER responses_index_delete AFTER DELETE ON responses BEGIN
+           DELETE FROM responses_fts WHERE rowid = (SELECT doc FROM response_search WHERE response_id = OLD.id);
+           DELETE FROM response_search WHERE response_id = OLD.id;
+           DELETE FROM response_drivers WHERE response_id = OLD.id;
+           DELETE FROM response_traits WHERE response_id = OLD.id;
+         END`,
+        `INSERT INTO response_search (doc, response_id)
+           SELECT received_at * ${DOCS_PER_MS} + ROW_NUMBER() OVER (PARTITION BY received_at ORDER BY id) - 1, id FROM responses`,
+        `INSERT INTO responses_fts (rowid, body) SELECT s.doc, ${SQLITE_SEARCH_BODY('r.')} FROM responses r JOIN response_search s ON s.response_id = r.id
+           WHERE r.comment IS NOT NULL OR r.follow_up IS NOT NULL`,
+        `INSERT OR IGNORE INTO response_drivers (site_id, driver, received_at, response_id)
+           SELECT r.site_id, d.value, r.received_at, r.id FROM responses r, json_each(${SQLITE_JSON('r.drivers', 'array')}) d WHERE d.type = 'text'`,
+        `INSERT OR IGNORE INTO response_traits (site_id, key, value, received_at, response_id)
+           SELECT r.site_id, t.key, ${SQLITE_TRAIT_TEXT('t')}, r.received_at, r.id FROM responses r, json_each(${SQLITE_JSON('r.user_traits', 'object')}) t
+           WHERE t.type IN ('text', 'integer', 'real', 'true', 'false')`,
+        'ANALYZE',
+      ],
+      postgres: [
+        // unaccent ships with Postgres (contrib) and is a trusted extension: the database's owner
+        // may create it. Where the collector's user may not, say what to do instead of a stack.
+        `DO $$ BEGIN
+           CREATE EXTENSION IF NOT EXISTS unaccent;
+         EXCEPTION WHEN insufficient_privilege THEN
+           RAISE EXCEPTION 'search needs the unaccent extension: run "CREATE EXTENSION unaccent;" in this database as its owner, then start the collector again';
+         END $$`,
+        `CREATE FUNCTION onepoint_search_doc(comment TEXT, follow_up TEXT) RETURNS tsvector LANGUAGE sql STABLE AS
+           $$ SELECT to_tsvector('simple', unaccent(COALESCE(comment, '') || ' ' || COALESCE(follow_up, ''))) $$`,
+        // JSON the store wrote as text; a NUL escape, which jsonb refuses, must not fail the write.
+        `CREATE FUNCTION onepoint_jsonb(value TEXT, kind TEXT) RETURNS jsonb LANGUAGE sql IMMUTABLE AS
+           $$ SELECT CASE WHEN jsonb_typeof(j) = kind THEN j END FROM (SELECT replace(value, '\\u0000', '\\ufffd')::jsonb AS j) AS parsed $$`,
+        'CREATE TABLE response_search (response_id TEXT PRIMARY KEY, site_id TEXT NOT NULL, received_at BIGINT NOT NULL, doc tsvector NOT NULL)',
+        'CREATE INDEX response_search_doc ON response_search USING GIN (doc)',
+        // A search reads a window of time: this index and the GIN one, ANDed.
+        'CREATE INDEX response_search_site_received ON response_search (site_id, received_at)',
+        'CREATE TABLE response_drivers (site_id TEXT NOT NULL, driver TEXT NOT NULL, received_at BIGINT NOT NULL, response_id TEXT NOT NULL, PRIMARY KEY (site_id, driver, received_at, response_id))',
+        'CREATE INDEX response_drivers_response ON response_drivers (response_id)',
+        'CREATE TABLE response_traits (site_id TEXT NOT NULL, key TEXT NOT NULL, value TEXT NOT NULL, received_at BIGINT NOT NULL, response_id TEXT NOT NULL, PRIMARY KEY (site_id, key, value, received_at, response_id))',
+        'CREATE INDEX response_traits_response ON response_traits (response_id)',
+        ...FILTER_INDEXES,
+        `CREATE FUNCTION onepoint_index_response() RETURNS trigger LANGUAGE plpgsql AS $$
+         DECLARE
+           text_changed boolean := TG_OP <> 'UPDATE' OR OLD.comment IS DISTINCT FROM NEW.comment OR OLD.follow_up IS DISTINCT FROM NEW.follow_up;
+           drivers_changed boolean := TG_OP <> 'UPDATE' OR OLD.drivers IS DISTINCT FROM NEW.drivers;
+           traits_changed boolean := TG_OP <> 'UPDATE' OR OLD.user_traits IS DISTINCT FROM NEW.user_traits;
+         BEGIN
+           IF TG_OP <> 'INSERT' THEN
+             IF text_changed THEN DELETE FROM response_search WHERE response_id = OLD.id; END IF;
+             IF drivers_changed THEN DELETE FROM response_drivers WHERE response_id = OLD.id; END IF;
+             IF traits_changed THEN DELETE FROM response_traits WHERE response_id = OLD.id; END IF;
+           END IF;
+           IF TG_OP = 'DELETE' THEN RETURN NULL; END IF;
+           IF text_changed AND (NEW.comment IS NOT NULL OR NEW.follow_up IS NOT NULL) THEN
+             INSERT INTO response_search (response_id, site_id, received_at, doc) VALUES (NEW.id, NEW.site_id, NEW.received_at, onepoint_search_doc(NEW.comment, NEW.follow_up));
+           END IF;
+           IF drivers_changed THEN
+             INSERT INTO response_drivers (site_id, driver, received_at, response_id)
+               SELECT NEW.site_id, d, NEW.received_at, NEW.id FROM jsonb_array_elements_text(onepoint_jsonb(NEW.drivers, 'array')) AS d
+               ON CONFLICT DO NOTHING;
+           END IF;
+           IF traits_changed THEN
+             INSERT INTO response_traits (site_id, key, value, received_at, response_id)
+               SELECT NEW.site_id, t.key, ${PG_TRAIT_TEXT('t')}, NEW.received_at, NEW.id FROM jsonb_each(onepoint_jsonb(NEW.user_traits, 'object')) AS t
+               WHERE jsonb_typeof(t.value) IN ('string', 'number', 'boolean')
+               ON CONFLICT DO NOTHING;
+           END IF;
+           RETURN NULL;
+         END $$`,
+        'CREATE TRIGGER responses_index AFTER INSERT OR UPDATE OF comment, follow_up, drivers, user_traits OR DELETE ON responses FOR EACH ROW EXECUTE FUNCTION onepoint_index_response()',
+        `INSERT INTO response_search (response_id, site_id, received_at, doc) SELECT id, site_id, received_at, onepoint_search_doc(comment, follow_up) FROM responses
+           WHERE comment IS NOT NULL OR follow_up IS NOT NULL`,
+        `INSERT INTO response_drivers (site_id, driver, received_at, response_id)
+           SELECT r.site_id, d, r.received_at, r.id FROM responses r, jsonb_array_elements_text(onepoint_jsonb(r.drivers, 'array')) AS d ON CONFLICT DO NOTHING`,
+        `INSERT INTO response_traits (site_id, key, value, received_at, response_id)
+           SELECT r.site_id, t.key, ${PG_TRAIT_TEXT('t')}, r.received_at, r.id FROM responses r, jsonb_each(onepoint_jsonb(r.user_traits, 'object')) AS t
+           WHERE jsonb_typeof(t.value) IN ('string', 'number', 'boolean') ON CONFLICT DO NOTHING`,
+        'ANALYZE responses',
+      ],
+    },
   },
 ];
 

@@ -1,0 +1,40 @@
+import type { Driver } from '../../server/db/driver.ts';
+import { migrate, MIGRATIONS } from '../../server/db/migrations.ts';
+import { postgresDriver } from '../../server/db/postgres-driver.ts';
+import { sqliteDriver } from '../../server/db/sqlite-driver.ts';
+import { sqlStore } from '../../server/db/sql-store.ts';
+import type { Site, Store } from '../../server/db/store.ts';
+import { freshDatabase, type Engine } from './collector.ts';
+
+/** A store straight over a fresh database of one engine, with a clock the test moves. */
+export interface EngineStore {
+  store: Store;
+  driver: Driver;
+  site: Site;
+  /** Epoch ms the store reads as "now"; set it before each write. */
+  clock: { now: number };
+  /** Applies the migrations not applied yet (for tests that start below the latest). */
+  migrateAll(): Promise<number[]>;
+  dispose(): Promise<void>;
+}
+
+/** Opens `engine` with migrations up to `upTo` (all by default) and creates one site. */
+export async function openEngineStore(engine: Engine, upTo = Infinity): Promise<EngineStore> {
+  const database = await freshDatabase(engine);
+  const driver = engine === 'sqlite' ? sqliteDriver(database.url.replace(/^file:/, '')) : postgresDriver(database.url);
+  await migrate(driver, MIGRATIONS.filter((migration) => migration.version <= upTo));
+  const clock = { now: Date.UTC(2026, 0, 1) };
+  const store = sqlStore(driver, () => clock.now);
+  const { site } = await store.createSite({ name: 'Shop', origins: ['https://shop.example'] });
+  return {
+    store,
+    driver,
+    site,
+    clock,
+    migrateAll: () => migrate(driver),
+    async dispose() {
+      await driver.close();
+      await database.drop();
+    },
+  };
+}
