@@ -1,6 +1,6 @@
 import { parseArgs } from 'node:util';
 import { openDatabase } from './db/open.ts';
-import { sqlStore } from './db/sql-store.ts';
+import { createStore } from './store.ts';
 import { readEnv } from './env.ts';
 
 const program = process.env.ONEPOINT_PROGRAM || 'npm run collector --';
@@ -21,7 +21,7 @@ async function main(argv: string[]): Promise<number> {
     return 2;
   }
   const { values } = parseArgs({ args: rest, options: { name: { type: 'string' }, origin: { type: 'string', multiple: true } }, strict: true });
-  const store = sqlStore(await openDatabase(readEnv().DATABASE_URL));
+  const store = createStore(await openDatabase(readEnv().DATABASE_URL));
   try {
     if (sub === 'list') {
       for (const site of await store.listSites()) console.log(`${site.name}\t${site.publicKey}\t${site.origins.join(' ')}`);

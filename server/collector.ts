@@ -5,11 +5,11 @@ import type { Hono } from 'hono';
 import type { Driver } from './db/driver.ts';
 import { DEFAULT_DATABASE_URL, isPostgresUrl, openDatabase, sqlitePath } from './db/open.ts';
 import { jobsAdmin, startRunner, type RunnerOptions } from './jobs/index.ts';
-import { cachingSites } from './db/site-cache.ts';
-import { sqlStore } from './db/sql-store.ts';
-import type { Store } from './db/store.ts';
+import { cachingSites } from './sites/index.ts';
+import { createStore, withResources, type Store } from './store.ts';
 import { probeWrite } from './db/write-probe.ts';
-import { createApp, type AppEnv } from './http/app.ts';
+import { createApp } from './app.ts';
+import type { AppEnv } from './http/context.ts';
 import type { TrustProxy } from './http/client-ip.ts';
 import type { BackoffOptions } from './http/failure-backoff.ts';
 import type { RateLimitOptions } from './http/rate-limit.ts';
@@ -54,7 +54,8 @@ export interface RunningCollector {
 export async function startCollector(options: CollectorOptions = {}): Promise<RunningCollector> {
   const logger = options.logger ?? createLogger();
   const db = await openWritable(options.databaseUrl ?? DEFAULT_DATABASE_URL);
-  const store = cachingSites(sqlStore(db));
+  const plain = createStore(db);
+  const store = withResources({ ...plain.resources, sites: cachingSites(plain.resources.sites) }, plain.close);
   const app = createApp({
     store,
     logger,

@@ -1,7 +1,7 @@
 import type { Hono } from 'hono';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import type { AppEnv } from '../http/app.ts';
+import type { AppEnv } from '../http/context.ts';
 
 const script = readFileSync(resolve(import.meta.dirname, 'admin.js'), 'utf8');
 const styles = readFileSync(resolve(import.meta.dirname, 'admin.css'), 'utf8');

@@ -3,13 +3,17 @@ export type Dialect = 'sqlite' | 'postgres';
 
 export type SqlValue = string | number | null;
 
+/** A row as a driver returns it: column name → value, unchecked. */
+export type Row = Record<string, unknown>;
+
 /**
  * What the store needs from a database: parameterised queries with `?` placeholders (rewritten
  * per dialect), transactions, a lock for migrations, and a close that waits for work in flight.
  */
 export interface Driver {
   readonly dialect: Dialect;
-  all<T>(sql: string, params?: readonly SqlValue[]): Promise<T[]>;
+  /** Rows as the engine hands them back: parse them (`db/rows.ts`), never cast. */
+  all(sql: string, params?: readonly SqlValue[]): Promise<Row[]>;
   run(sql: string, params?: readonly SqlValue[]): Promise<{ changes: number }>;
   transaction<T>(work: (tx: Driver) => Promise<T>): Promise<T>;
   /** Runs `work` with the driver it is handed, while no other process does the same (migrations). */

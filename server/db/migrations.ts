@@ -312,7 +312,7 @@ export const MIGRATIONS: Migration[] = [
 export async function migrate(driver: Driver, migrations: Migration[] = MIGRATIONS, now: () => number = Date.now): Promise<number[]> {
   return driver.exclusive(async (db) => {
     await db.run('CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at BIGINT NOT NULL)');
-    const done = new Set((await db.all<{ version: number }>('SELECT version FROM schema_migrations')).map((row) => Number(row.version)));
+    const done = new Set((await db.all('SELECT version FROM schema_migrations')).map((row) => Number(row.version)));
     const applied: number[] = [];
     for (const migration of migrations) {
       if (done.has(migration.version)) continue;

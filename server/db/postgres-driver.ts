@@ -1,5 +1,5 @@
 import pg from 'pg';
-import { toDialect, type Driver, type SqlValue } from './driver.ts';
+import { toDialect, type Driver, type Row, type SqlValue } from './driver.ts';
 
 // BIGINT (timestamps in ms, counts) as numbers: every value the store keeps fits in 2^53.
 pg.types.setTypeParser(pg.types.builtins.INT8, (value: string) => Number(value));
@@ -14,9 +14,9 @@ export function postgresDriver(url: string, options: { max?: number } = {}): Dri
   function over(client: pg.Pool | pg.PoolClient): Driver {
     return {
       dialect: 'postgres',
-      async all<T>(sql: string, params: readonly SqlValue[] = []) {
+      async all(sql: string, params: readonly SqlValue[] = []): Promise<Row[]> {
         const result = await client.query(toDialect(sql, 'postgres'), [...params]);
-        return result.rows as T[];
+        return result.rows;
       },
       async run(sql, params = []) {
         const result = await client.query(toDialect(sql, 'postgres'), [...params]);

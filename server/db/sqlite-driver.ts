@@ -2,7 +2,7 @@ import Database from 'better-sqlite3';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { DatabaseBusyError } from './database-busy-error.ts';
-import type { Driver, SqlValue } from './driver.ts';
+import type { Driver, Row, SqlValue } from './driver.ts';
 
 /** How long a statement waits for another process's lock, unless told otherwise. */
 export const DEFAULT_LOCK_WAIT_MS = 5000;
@@ -47,7 +47,7 @@ export function sqliteDriver(file: string, options: SqliteOptions = {}): Driver 
     return statement;
   };
 
-  const all = <T>(sql: string, params: readonly SqlValue[]) => prepare(sql).all(...params) as T[];
+  const all = (sql: string, params: readonly SqlValue[]): Row[] => prepare(sql).all(...params).map(asRow);
   const run = (sql: string, params: readonly SqlValue[]) => {
     const statement = prepare(sql);
     if (!statement.reader) return { changes: statement.run(...params).changes };
@@ -255,4 +255,10 @@ function failFast<T>(work: () => T): T {
   } catch (error) {
     throw asBusy(error);
   }
+}
+
+/** better-sqlite3 hands back one plain object per row (statements are never `raw()` here). */
+function asRow(value: unknown): Row {
+  if (typeof value !== 'object' || value === null) throw new TypeError('SQLite returned a row that is not an object');
+  return Object.fromEntries(Object.entries(value));
 }

@@ -12,13 +12,13 @@ import { DatabaseReadOnlyError } from './database-read-only-error.ts';
  */
 export async function probeWrite(db: Driver): Promise<void> {
   if (db.dialect === 'postgres') {
-    const [row] = await db.all<{ standby: unknown; read_only: unknown }>("SELECT pg_is_in_recovery() AS standby, current_setting('transaction_read_only') AS read_only");
+    const [row] = await db.all("SELECT pg_is_in_recovery() AS standby, current_setting('transaction_read_only') AS read_only");
     if (row?.standby === true) throw new DatabaseReadOnlyError('the Postgres server is a standby (read-only)');
     if (row?.read_only !== 'off') throw new DatabaseReadOnlyError('the Postgres session is read-only (default_transaction_read_only)');
     return;
   }
   await db.transaction(async (tx) => {
-    const [row] = await tx.all<{ user_version: unknown }>('PRAGMA user_version');
+    const [row] = await tx.all('PRAGMA user_version');
     const version = Number(row?.user_version);
     if (!Number.isSafeInteger(version)) throw new Error('PRAGMA user_version did not answer a number');
     await tx.run('SAVEPOINT write_probe');

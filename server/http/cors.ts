@@ -1,5 +1,6 @@
 import type { Context } from 'hono';
-import type { Site } from '../db/store.ts';
+/** What an origin check needs of a site. */
+type Site = { origins: readonly string[] };
 
 /** Whether a browser page at `origin` may talk to this site's public endpoints. Exact match only. */
 export function originAllowed(site: Site, origin: string | undefined): boolean {

@@ -1,4 +1,5 @@
-import type { Site } from '../db/store.ts';
+/** What an origin check needs of a site. */
+type Site = { origins: readonly string[] };
 
 /**
  * Whether some site lists an origin, from a copy of the site list refreshed at most every

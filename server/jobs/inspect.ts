@@ -16,18 +16,18 @@ export function jobsAdmin(db: Driver, now: () => number = Date.now): JobsAdmin {
       const params: SqlValue[] = [siteId];
       let sql = 'SELECT * FROM jobs WHERE site_id = ?';
       if (filter.state) (sql += ' AND state = ?'), params.push(filter.state);
-      const rows = await db.all<unknown>(`${sql} ORDER BY created_at DESC, id DESC LIMIT ?`, [...params, filter.limit]);
+      const rows = await db.all(`${sql} ORDER BY created_at DESC, id DESC LIMIT ?`, [...params, filter.limit]);
       return rows.map(toJob);
     },
 
     async retry(siteId, id) {
       const at = now();
-      const [row] = await db.all<unknown>(
+      const [row] = await db.all(
         "UPDATE jobs SET state = 'queued', attempts = 0, run_at = ?, updated_at = ? WHERE id = ? AND site_id = ? AND state = 'dead' RETURNING *",
         [at, at, id, siteId],
       );
       if (row) return { job: toJob(row) };
-      const [existing] = await db.all<unknown>('SELECT * FROM jobs WHERE id = ? AND site_id = ?', [id, siteId]);
+      const [existing] = await db.all('SELECT * FROM jobs WHERE id = ? AND site_id = ?', [id, siteId]);
       return existing ? { notDead: toJob(existing).state } : undefined;
     },
   };

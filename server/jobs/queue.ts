@@ -56,7 +56,7 @@ export async function claim(db: Driver, options: { owner: string; limit: number;
      WHERE id IN (SELECT id FROM jobs WHERE state IN ('queued', 'running') AND run_at <= ? ORDER BY run_at LIMIT ?${db.dialect === 'postgres' ? ' FOR UPDATE SKIP LOCKED' : ''})
      RETURNING *`;
   const params = [options.owner, until, until, options.at, options.at, options.limit];
-  const rows = db.dialect === 'postgres' ? await db.all<unknown>(sql, params) : await db.transaction((tx) => tx.all<unknown>(sql, params));
+  const rows = db.dialect === 'postgres' ? await db.all(sql, params) : await db.transaction((tx) => tx.all(sql, params));
   return rows.map(toJob);
 }
 

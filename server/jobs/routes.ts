@@ -1,10 +1,10 @@
-import type { Context, Env, Hono } from 'hono';
+import type { Context, Env, Hono, MiddlewareHandler } from 'hono';
 import * as z from 'zod/mini';
-import type { Store } from '../db/store.ts';
 import { problem } from '../http/problem.ts';
 import { check } from '../http/validate.ts';
 import type { JobsAdmin } from './inspect.ts';
 import { JOB_STATES, type Job } from './job-row.ts';
+
 
 /** Query of `GET /v1/jobs` (admin). */
 export const jobsQuerySchema = z.strictObject({
@@ -33,27 +33,22 @@ export function jobView(job: Job) {
   };
 }
 
-/** `GET /v1/jobs`, `POST /v1/jobs/:id/retry`: a site's background jobs, with `Authorization: Bearer sk_…`. */
-export function jobRoutes<E extends Env>(app: Hono<E>, store: Pick<Store, 'siteBySecret'>, jobs: JobsAdmin) {
-  async function siteOf(c: Context<E>) {
-    const match = /^Bearer (sk_[\w-]+)$/.exec(c.req.header('authorization') ?? '');
-    return match?.[1] ? store.siteBySecret(match[1]) : undefined;
-  }
-  const unauthorized = (c: Context<E>) => problem(c, 401, 'unauthorized', 'send Authorization: Bearer sk_… with this site’s secret key');
+/**
+ * `GET /v1/jobs`, `POST /v1/jobs/:id/retry`: a site's background jobs. The caller's
+ * `requireSecret` opens the site and `siteId` reads it back: jobs/ knows no resource.
+ */
+export function jobRoutes<E extends Env>(app: Hono<E>, deps: { jobs: JobsAdmin; requireSecret: MiddlewareHandler<E>; siteId: (c: Context) => string }) {
+  const { jobs, requireSecret, siteId } = deps;
 
-  app.get('/v1/jobs', async (c) => {
-    const site = await siteOf(c);
-    if (!site) return unauthorized(c);
+  app.get('/v1/jobs', requireSecret, async (c) => {
     const parsed = check(jobsQuerySchema, c.req.query());
     if (!parsed.ok) return problem(c, 400, 'invalid_query', 'the job filters are not valid', parsed.issues);
-    const items = await jobs.list(site.id, { ...(parsed.value.state ? { state: parsed.value.state } : {}), limit: Number(parsed.value.limit ?? 50) });
+    const items = await jobs.list(siteId(c), { ...(parsed.value.state ? { state: parsed.value.state } : {}), limit: Number(parsed.value.limit ?? 50) });
     return c.json({ items: items.map(jobView) });
   });
 
-  app.post('/v1/jobs/:id/retry', async (c) => {
-    const site = await siteOf(c);
-    if (!site) return unauthorized(c);
-    const result = await jobs.retry(site.id, c.req.param('id'));
+  app.post('/v1/jobs/:id/retry', requireSecret, async (c) => {
+    const result = await jobs.retry(siteId(c), c.req.param('id'));
     if (!result) return problem(c, 404, 'not_found', 'no job with this id on this site');
     if ('notDead' in result) return problem(c, 409, 'not_dead', `only a dead job can be retried; this one is ${result.notDead}`);
     return c.json({ job: jobView(result.job) });

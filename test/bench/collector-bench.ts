@@ -12,7 +12,7 @@ import { spawn } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openDatabase } from '../../server/db/open.ts';
-import { sqlStore } from '../../server/db/sql-store.ts';
+import { createStore } from '../../server/store.ts';
 import type { Driver } from '../../server/db/driver.ts';
 import { enqueue, startRunner } from '../../server/jobs/index.ts';
 import { freshDatabase } from '../helpers/collector.ts';
@@ -90,7 +90,7 @@ async function fill(db: Driver, siteId: string, from: number, target: number) {
 
 async function statsTimings(label: string, url: string) {
   const db = await openDatabase(url);
-  const store = sqlStore(db);
+  const store = createStore(db);
   const { site } = await store.createSite({ name: 'Bench', origins: [ORIGIN] });
   let filled = 0;
   for (const size of [10_000, 100_000, 1_000_000]) {
@@ -118,7 +118,7 @@ async function jobTimings(label: string, url: string) {
   const enqueued = performance.now();
   let handled = 0;
   const runner = startRunner(db, { pollMs: 50, handlers: { 'bench.noop': () => void handled++ } });
-  const count = async () => Number((await db.all<{ n: number }>("SELECT COUNT(*) AS n FROM jobs WHERE state = 'done'"))[0]?.n);
+  const count = async () => Number((await db.all("SELECT COUNT(*) AS n FROM jobs WHERE state = 'done'"))[0]?.n);
   const deadline = Date.now() + 300_000;
   while ((await count()) < JOBS && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 20));
   const drained = performance.now();
@@ -150,7 +150,7 @@ try {
 
 async function ingestTimings() {
   const ingestUrl = `file:${join(dir, 'ingest.sqlite')}`;
-  const setup = sqlStore(await openDatabase(ingestUrl));
+  const setup = createStore(await openDatabase(ingestUrl));
   const { site } = await setup.createSite({ name: 'Bench', origins: [ORIGIN] });
   await setup.close();
   const collector = await spawnCollector({ DATABASE_URL: ingestUrl, LOG_LEVEL: 'warn' });

@@ -10,8 +10,8 @@ import type { Driver, SqlValue } from '../../server/db/driver.ts';
 import { migrate, MIGRATIONS } from '../../server/db/migrations.ts';
 import { postgresDriver } from '../../server/db/postgres-driver.ts';
 import { sqliteDriver } from '../../server/db/sqlite-driver.ts';
-import { sqlStore } from '../../server/db/sql-store.ts';
-import type { ResponseFilters } from '../../server/db/store.ts';
+import { createStore } from '../../server/store.ts';
+import type { ResponseFilters } from '../../server/store.ts';
 import { freshDatabase, type Engine } from '../helpers/collector.ts';
 
 const ROWS = Number(process.env.BENCH_ROWS ?? 1_000_000);
@@ -121,7 +121,7 @@ interface Timing {
 async function measure(engine: Engine, driver: Driver): Promise<Map<string, Timing>> {
   const started = performance.now();
   await migrate(driver, MIGRATIONS.filter((migration) => migration.version < 6));
-  const store = sqlStore(driver, () => NOW);
+  const store = createStore(driver, () => NOW);
   const { site } = await store.createSite({ name: 'Bench', origins: ['https://shop.example'] });
   await driver.run(rowsSql(engine, site.id));
   const filled = performance.now();
@@ -145,9 +145,9 @@ async function measure(engine: Engine, driver: Driver): Promise<Map<string, Timi
     }
     times.sort((a, b) => a - b);
     const { sql, params } = await listSql(site.id, filters);
-    const [count] = !sql ? [{ n: 0 }] : await driver.all<{ n: number }>(sql.replace(/^SELECT \* FROM responses WHERE id IN \((.*) ORDER BY .* LIMIT \?\) ORDER BY .*$/s, 'SELECT COUNT(*) AS n FROM ($1) AS page'), params.slice(0, -1));
+    const [count] = !sql ? [{ n: 0 }] : await driver.all(sql.replace(/^SELECT \* FROM responses WHERE id IN \((.*) ORDER BY .* LIMIT \?\) ORDER BY .*$/s, 'SELECT COUNT(*) AS n FROM ($1) AS page'), params.slice(0, -1));
     if (process.env.BENCH_EXPLAIN && sql) {
-      const plan = await driver.all<Record<string, unknown>>(`${engine === 'sqlite' ? 'EXPLAIN QUERY PLAN' : 'EXPLAIN'} ${sql}`, params);
+      const plan = await driver.all(`${engine === 'sqlite' ? 'EXPLAIN QUERY PLAN' : 'EXPLAIN'} ${sql}`, params);
       console.log(`${label}:\n  ${plan.map((row) => String(row.detail ?? row['QUERY PLAN'])).join('\n  ')}`);
     }
     results.set(label, { p50: times[Math.floor(RUNS / 2)] ?? NaN, p95: times[Math.ceil(RUNS * 0.95) - 1] ?? NaN, rows, matching: Number(count?.n ?? 0) });
@@ -161,13 +161,13 @@ async function measure(engine: Engine, driver: Driver): Promise<Map<string, Timi
     let captured: { sql: string; params: SqlValue[] } = { sql: '', params: [] };
     const recorder: Driver = {
       ...driver,
-      all: async <T>(sql: string, params: readonly SqlValue[] = []): Promise<T[]> => {
-        if (!sql.startsWith('SELECT * FROM responses WHERE id IN')) return driver.all<T>(sql, params);
+      all: async (sql: string, params: readonly SqlValue[] = []) => {
+        if (!sql.startsWith('SELECT * FROM responses WHERE id IN')) return driver.all(sql, params);
         captured = { sql, params: [...params] };
         return [];
       },
     };
-    await sqlStore(recorder, () => NOW, { searchWindowMs: 1e15 }).listResponses(siteId, filters, { limit: 1 });
+    await createStore(recorder, () => NOW, { searchWindowMs: 1e15 }).listResponses(siteId, filters, { limit: 1 });
     return captured;
   }
 }

@@ -2,9 +2,8 @@ import { serve, type ServerType } from '@hono/node-server';
 import type { AddressInfo } from 'node:net';
 import pino from 'pino';
 import { openDatabase } from '../../server/db/open.ts';
-import { sqlStore } from '../../server/db/sql-store.ts';
-import type { Store } from '../../server/db/store.ts';
-import { createApp, type AppOptions } from '../../server/http/app.ts';
+import { createStore, withResources, type Store } from '../../server/store.ts';
+import { createApp, type AppOptions } from '../../server/app.ts';
 import { freshDatabase, ORIGIN, type Engine } from './collector.ts';
 
 /** The store methods a throttling test counts calls of. */
@@ -29,14 +28,21 @@ export interface CountingApp {
  */
 export async function startCountingApp(engine: Engine, options: Partial<Pick<AppOptions, 'rateLimit' | 'trustProxy'>> = {}): Promise<CountingApp> {
   const database = await freshDatabase(engine);
-  const store = sqlStore(await openDatabase(database.url));
+  const store = createStore(await openDatabase(database.url));
   const calls: Record<Counted, number> = { listSites: 0, siteByPublicKey: 0, siteBySecret: 0 };
-  const counting: Store = {
-    ...store,
-    listSites: () => (calls.listSites++, store.listSites()),
-    siteByPublicKey: (key) => (calls.siteByPublicKey++, store.siteByPublicKey(key)),
-    siteBySecret: (key) => (calls.siteBySecret++, store.siteBySecret(key)),
-  };
+  const { sites } = store.resources;
+  const counting = withResources(
+    {
+      ...store.resources,
+      sites: {
+        ...sites,
+        listSites: () => (calls.listSites++, sites.listSites()),
+        siteByPublicKey: (key) => (calls.siteByPublicKey++, sites.siteByPublicKey(key)),
+        siteBySecret: (key) => (calls.siteBySecret++, sites.siteBySecret(key)),
+      },
+    },
+    store.close,
+  );
   const { site, secretKey } = await store.createSite({ name: 'Shop', origins: [ORIGIN] });
   const clock = { now: Date.parse('2026-11-22T10:00:00Z') };
   const app = createApp({ store: counting, logger: pino({ level: 'silent' }), now: () => clock.now, ...options });

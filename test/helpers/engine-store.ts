@@ -2,8 +2,8 @@ import type { Driver } from '../../server/db/driver.ts';
 import { migrate, MIGRATIONS } from '../../server/db/migrations.ts';
 import { postgresDriver } from '../../server/db/postgres-driver.ts';
 import { sqliteDriver } from '../../server/db/sqlite-driver.ts';
-import { sqlStore } from '../../server/db/sql-store.ts';
-import type { Site, Store } from '../../server/db/store.ts';
+import { createStore } from '../../server/store.ts';
+import type { Site, Store } from '../../server/store.ts';
 import { freshDatabase, type Engine } from './collector.ts';
 
 /** A store straight over a fresh database of one engine, with a clock the test moves. */
@@ -24,7 +24,7 @@ export async function openEngineStore(engine: Engine, upTo = Infinity): Promise<
   const driver = engine === 'sqlite' ? sqliteDriver(database.url.replace(/^file:/, '')) : postgresDriver(database.url);
   await migrate(driver, MIGRATIONS.filter((migration) => migration.version <= upTo));
   const clock = { now: Date.UTC(2026, 0, 1) };
-  const store = sqlStore(driver, () => clock.now);
+  const store = createStore(driver, () => clock.now);
   const { site } = await store.createSite({ name: 'Shop', origins: ['https://shop.example'] });
   return {
     store,

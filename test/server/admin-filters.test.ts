@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { listQuerySchema, statsQuerySchema } from '../../sdk/index.ts';
-import { filtersFromQuery, statsFiltersFromQuery } from '../../server/http/admin-filters.ts';
+import { filtersFromQuery, statsFiltersFromQuery } from '../../server/responses/index.ts';
 
 const NOW = Date.parse('2026-11-22T10:00:00Z');
 const filters = (query: Record<string, string>) => filtersFromQuery(listQuerySchema.parse(query), NOW);

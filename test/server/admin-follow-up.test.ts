@@ -47,7 +47,7 @@ describe.each(ENGINES)('follow-up changes and stored rows on $name', ({ name, av
     expect(error).not.toBeInstanceOf(InvalidAnswerError);
     expect(error).toBeInstanceOf(HttpError);
     expect(error).toMatchObject({ status: 500 });
-    expect(collector.logs.join('\n')).toMatch(/does not fit the record: segment/);
+    expect(collector.logs.join('\n')).toMatch(/a row of responses does not fit its schema: segment/);
   });
 
   it('notes written before the timeline existed (only the old columns) read back as the changes they were', async () => {

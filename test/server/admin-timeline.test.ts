@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { timelineOf, type NoteRow } from '../../server/db/timeline.ts';
+import { parseRows } from '../../server/db/rows.ts';
+import { noteRowSchema, timelineOf, type NoteRow } from '../../server/follow-ups/index.ts';
 
 const RECEIVED = '2026-11-22T10:00:00.000Z';
 const at = (minutes: number) => Date.parse(RECEIVED) + minutes * 60_000;
@@ -9,7 +10,7 @@ describe('timelineOf', () => {
   it('starts with the arrival, then one entry per recorded part, each with its author', () => {
     const timeline = timelineOf(RECEIVED, [
       row({ kind: 'status', status: 'contacted', from_value: 'new', to_value: 'contacted', author: 'sam@team', created_at: at(1) }),
-      row({ kind: 'due', status: 'contacted', from_value: '2026-11-29T10:00:00.000Z', to_value: '2026-12-01T09:00:00.000Z', created_at: String(at(2)) }),
+      row({ kind: 'due', status: 'contacted', from_value: '2026-11-29T10:00:00.000Z', to_value: '2026-12-01T09:00:00.000Z', created_at: at(2) }),
       row({ kind: 'note', status: 'contacted', note: 'Called back', created_at: at(2) }),
     ]);
     expect(timeline).toEqual([
@@ -39,6 +40,8 @@ describe('timelineOf', () => {
 
   it('a row that fits no entry is an error that says where, not a wrong entry', () => {
     expect(() => timelineOf(RECEIVED, [row({ kind: 'status', from_value: 'new', to_value: 'done' })])).toThrow(/1\.to/);
-    expect(() => timelineOf(RECEIVED, [row({ kind: 'reply' })])).toThrow(/follow_up_notes/);
+    expect(() => parseRows(noteRowSchema, [{ ...row({}), kind: 'reply' }], 'follow_up_notes')).toThrow(/follow_up_notes does not fit its schema: kind/);
+    // Both engines' numbers: Postgres hands BIGINT aggregates back as text.
+    expect(parseRows(noteRowSchema, [{ ...row({}), created_at: String(at(2)) }], 'follow_up_notes')[0]?.created_at).toBe(at(2));
   });
 });

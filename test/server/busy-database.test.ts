@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { afterAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '../../server/db/open.ts';
-import { sqlStore } from '../../server/db/sql-store.ts';
+import { createStore } from '../../server/store.ts';
 import type { ResponsePayload } from '../../sdk/index.ts';
 import { ORIGIN } from '../helpers/collector.ts';
 import { spawnCollector } from '../helpers/collector-process.ts';
@@ -40,7 +40,7 @@ const post = (url: string, payload: ResponsePayload) =>
 describe('a SQLite database locked by another process', () => {
   it('answers 503 with Retry-After at once while the lock is held, then takes the same posts, losing nothing', async () => {
     const file = join(dir, 'busy.sqlite');
-    const setup = sqlStore(await openDatabase(`file:${file}`));
+    const setup = createStore(await openDatabase(`file:${file}`));
     const { site } = await setup.createSite({ name: 'Shop', origins: [ORIGIN] });
     await setup.close();
     const collector = await spawnCollector({ DATABASE_URL: `file:${file}` });
@@ -81,7 +81,7 @@ describe('a SQLite database locked by another process', () => {
       for (const payload of during) expect((await post(collector.url, payload)).status).toBe(200);
       collector.child.kill('SIGTERM');
       expect(await collector.exited).toBe(0);
-      const store = sqlStore(await openDatabase(`file:${file}`));
+      const store = createStore(await openDatabase(`file:${file}`));
       const { items } = await store.listResponses(site.id, {}, { limit: 500 });
       await store.close();
       expect(items.map((item) => item.id).sort()).toEqual([before, ...during].map((payload) => payload.id).sort());

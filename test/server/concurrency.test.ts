@@ -1,5 +1,5 @@
 import { afterAll, describe, expect, it } from 'vitest';
-import { sqlStore } from '../../server/db/sql-store.ts';
+import { createStore } from '../../server/store.ts';
 import { openDatabase } from '../../server/db/open.ts';
 import type { ResponsePayload } from '../../sdk/index.ts';
 import { ENGINES, freshDatabase, ORIGIN, startTestCollector } from '../helpers/collector.ts';
@@ -32,7 +32,7 @@ const send = (url: string, payload: ResponsePayload) =>
   });
 
 async function expectOneRowPerIdAtHighestSeq(databaseUrl: string, finalComment: Map<string, string>) {
-  const store = sqlStore(await openDatabase(databaseUrl));
+  const store = createStore(await openDatabase(databaseUrl));
   try {
     const site = (await store.listSites())[0];
     if (!site) throw new Error('no site');
@@ -88,7 +88,7 @@ describe('two collector processes on one Postgres', () => {
       b.child.kill('SIGTERM');
       await Promise.all([a.exited, b.exited]);
     });
-    const store = sqlStore(await openDatabase(database.url));
+    const store = createStore(await openDatabase(database.url));
     const { site } = await store.createSite({ name: 'Shop', origins: [ORIGIN] });
     await store.close();
     const { posts, finalComment } = shuffledStates(site.publicKey);

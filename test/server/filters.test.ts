@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { segmentOf, type ResponsePayload } from '../../sdk/index.ts';
-import type { FollowUpStatus, ResponseFilters } from '../../server/db/store.ts';
+import type { FollowUpStatus, ResponseFilters } from '../../server/store.ts';
 import { ENGINES } from '../helpers/collector.ts';
 import { openEngineStore, type EngineStore } from '../helpers/engine-store.ts';
 import { makePayload } from '../helpers/payload.ts';

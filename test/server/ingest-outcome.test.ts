@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Driver } from '../../server/db/driver.ts';
 import { openDatabase } from '../../server/db/open.ts';
-import type { Site } from '../../server/db/store.ts';
+import type { Site } from '../../server/store.ts';
 import { toJob } from '../../server/jobs/index.ts';
 import { segmentOf, type ResponsePayload } from '../../sdk/index.ts';
 import { ENGINES, startTestCollector, type TestCollector } from '../helpers/collector.ts';
@@ -29,7 +29,7 @@ describe.each(ENGINES)('ingest tells what happened, on $name', ({ name, availabl
   });
   const upsert = (payload: ResponsePayload) => collector.store.upsertResponse(site, payload, segmentOf(payload.score));
   const jobsFor = async (id: string) =>
-    (await db.all<unknown>('SELECT * FROM jobs WHERE idempotency_key LIKE ? ORDER BY kind', [`%:${id}`])).map(toJob).map((job) => [job.kind, job.key, job.siteId, job.payload]);
+    (await db.all('SELECT * FROM jobs WHERE idempotency_key LIKE ? ORDER BY kind', [`%:${id}`])).map(toJob).map((job) => [job.kind, job.key, job.siteId, job.payload]);
 
   it('created with the first score, updated by a later step, unchanged by an older or repeated one', async () => {
     const first = makePayload({ siteKey: site.publicKey, score: 3 });

@@ -47,7 +47,7 @@ async function until<T>(read: () => Promise<T>, done: (value: T) => boolean, ms:
   }
 }
 
-const count = async (db: Driver, sql: string) => Number((await db.all<{ n: number }>(sql))[0]?.n);
+const count = async (db: Driver, sql: string) => Number((await db.all(sql))[0]?.n);
 const doneJobs = (db: Driver) => count(db, "SELECT COUNT(*) AS n FROM jobs WHERE state = 'done'");
 
 async function expectAllDoneOnce(db: Driver) {
@@ -71,7 +71,7 @@ describe.each(ENGINES)('jobs across processes on $name', ({ name, available }) =
     expect(await count(db, 'SELECT COUNT(DISTINCT job_id) AS n FROM test_job_runs')).toBe(JOBS);
     if (processes.length === 2) {
       // Both took a share: the claim hands each job to one of them, not all to the first.
-      const shares = await db.all<{ owner: string; n: number }>('SELECT owner, COUNT(*) AS n FROM test_job_runs GROUP BY owner ORDER BY owner');
+      const shares = await db.all('SELECT owner, COUNT(*) AS n FROM test_job_runs GROUP BY owner ORDER BY owner');
       expect(shares.map((share) => share.owner)).toEqual(['a', 'b']);
     }
     for (const spawned of workers) spawned.child.kill('SIGTERM');
@@ -86,7 +86,7 @@ describe.each(ENGINES)('jobs across processes on $name', ({ name, available }) =
     await until(() => count(db, "SELECT COUNT(*) AS n FROM test_job_runs WHERE owner = 'a'"), (n) => n >= 100, 60_000, 'a mid-run');
     victim.child.kill('SIGKILL');
     await victim.exited;
-    const held = await db.all<{ id: string }>("SELECT id FROM jobs WHERE state = 'running' AND lease_owner = 'a'");
+    const held = await db.all("SELECT id FROM jobs WHERE state = 'running' AND lease_owner = 'a'");
     expect(held.length).toBeGreaterThan(0);
     // SQLite: one process; a new one takes over the file, as a restart after a crash would.
     const next = survivor ?? (await worker(url, 'c', env));
@@ -94,7 +94,8 @@ describe.each(ENGINES)('jobs across processes on $name', ({ name, available }) =
     await expectAllDoneOnce(db);
     const takeover = next === survivor ? 'b' : 'c';
     for (const { id } of held) {
-      const runs = await db.all<{ owner: string; attempt: number }>('SELECT owner, attempt FROM test_job_runs WHERE job_id = ? ORDER BY attempt', [id]);
+      if (typeof id !== 'string') throw new Error('a job id is text');
+      const runs = await db.all('SELECT owner, attempt FROM test_job_runs WHERE job_id = ? ORDER BY attempt', [id]);
       expect(runs.at(-1)).toEqual({ owner: takeover, attempt: 2 });
     }
     next.child.kill('SIGTERM');

@@ -22,7 +22,7 @@ describe.each(ENGINES)('the job queue on $name', ({ name, available }) => {
     await db.close();
     await drop();
   });
-  const jobsOf = async (kind: string) => (await db.all<unknown>('SELECT * FROM jobs WHERE kind = ? ORDER BY id', [kind])).map(toJob);
+  const jobsOf = async (kind: string) => (await db.all('SELECT * FROM jobs WHERE kind = ? ORDER BY id', [kind])).map(toJob);
 
   it('one job per kind and idempotency key: enqueuing the same key again is a no-op', async () => {
     expect(await enqueue(db, { kind: 'once', key: 'k', payload: { n: 1 } }, T)).toBe(true);

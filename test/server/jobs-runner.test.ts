@@ -19,7 +19,7 @@ async function collectorWith(engine: Engine, handlers: JobHandlers, options: { s
 }
 
 async function jobOf(db: Driver, kind: string): Promise<Job | undefined> {
-  const [row] = await db.all<unknown>('SELECT * FROM jobs WHERE kind = ?', [kind]);
+  const [row] = await db.all('SELECT * FROM jobs WHERE kind = ?', [kind]);
   return row === undefined ? undefined : toJob(row);
 }
 

@@ -9,7 +9,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { DatabaseReadOnlyError } from '../../server/db/database-read-only-error.ts';
 import { openDatabase } from '../../server/db/open.ts';
 import { postgresDriver } from '../../server/db/postgres-driver.ts';
-import { sqlStore } from '../../server/db/sql-store.ts';
+import { createStore } from '../../server/store.ts';
 import { probeWrite } from '../../server/db/write-probe.ts';
 import { freshDatabase, ORIGIN, startTestCollector } from '../helpers/collector.ts';
 import { freePort } from '../helpers/collector-process.ts';
@@ -49,7 +49,7 @@ function expectOneLine(result: { code: number | null; stdout: string; stderr: st
 async function sqliteWithSite(name: string): Promise<{ folder: string; file: string }> {
   const folder = join(dir, name);
   const file = join(folder, 'collector.sqlite');
-  const store = sqlStore(await openDatabase(`file:${file}`));
+  const store = createStore(await openDatabase(`file:${file}`));
   await store.createSite({ name: 'Shop', origins: [ORIGIN] });
   await store.close();
   return { folder, file };

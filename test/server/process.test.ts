@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '../../server/db/open.ts';
-import { sqlStore } from '../../server/db/sql-store.ts';
+import { createStore } from '../../server/store.ts';
 import { ORIGIN } from '../helpers/collector.ts';
 import { spawnCollector } from '../helpers/collector-process.ts';
 import { makePayload } from '../helpers/payload.ts';
@@ -38,7 +38,7 @@ describe('the collector as a process', () => {
 
   it('SIGTERM drains: every request it acknowledged is stored, none is cut off, and it exits 0', async () => {
     const databaseUrl = `file:${join(dir, 'drain.sqlite')}`;
-    const store = sqlStore(await openDatabase(databaseUrl));
+    const store = createStore(await openDatabase(databaseUrl));
     const { site } = await store.createSite({ name: 'Shop', origins: [ORIGIN] });
     await store.close();
     const collector = await spawnCollector({ DATABASE_URL: databaseUrl });
@@ -65,7 +65,7 @@ describe('the collector as a process', () => {
     expect(acknowledged.every((result) => result.complete)).toBe(true);
     // Refused after the drain began: fine, the outbox retries those. Never a 5xx.
     expect(results.filter((result) => result.status >= 500)).toEqual([]);
-    const reopened = sqlStore(await openDatabase(databaseUrl));
+    const reopened = createStore(await openDatabase(databaseUrl));
     const { items } = await reopened.listResponses(site.id, {}, { limit: 500 });
     await reopened.close();
     for (const result of acknowledged) expect(items.some((item) => item.id === result.id)).toBe(true);

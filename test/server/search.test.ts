@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { segmentOf } from '../../sdk/index.ts';
-import { sqlStore } from '../../server/db/sql-store.ts';
-import type { ResponseFilters } from '../../server/db/store.ts';
+import { createStore } from '../../server/store.ts';
+import type { ResponseFilters } from '../../server/store.ts';
 import { ENGINES, startTestCollector, type TestCollector } from '../helpers/collector.ts';
 import { openEngineStore, type EngineStore } from '../helpers/engine-store.ts';
 import { makePayload } from '../helpers/payload.ts';
@@ -113,7 +113,7 @@ describe.each(ENGINES)('full-text search on $name (store)', ({ name, available }
   // A search reads its matches a window of time at a time: windows as narrow as 1 ms (each
   // response in one of its own) add up to the same rows, in the same order, page by page.
   it.each(CASES)('%s finds the same, text + segment, through windows of 1 ms and pages of 1', async (query, names) => {
-    const walking = sqlStore(db.driver, () => db.clock.now, { searchWindowMs: 1 });
+    const walking = createStore(db.driver, () => db.clock.now, { searchWindowMs: 1 });
     const items = [];
     let cursor: string | undefined;
     do {
@@ -135,7 +135,7 @@ describe.each(ENGINES)('full-text search on $name (store)', ({ name, available }
       await db.store.upsertResponse(db.site, payload, 'promoter');
       ids.push(payload.id);
     }
-    for (const store of [db.store, sqlStore(db.driver, () => db.clock.now, { searchWindowMs: 1 })]) {
+    for (const store of [db.store, createStore(db.driver, () => db.clock.now, { searchWindowMs: 1 })]) {
       const seen: string[] = [];
       let cursor: string | undefined;
       do {

@@ -1,6 +1,6 @@
 import type { Hono } from 'hono';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { AppEnv } from '../../server/http/app.ts';
+import type { AppEnv } from '../../server/http/context.ts';
 import { ENGINES, startTestCollector, type TestCollector } from '../helpers/collector.ts';
 
 function directives(policy: string | null): Map<string, string> {

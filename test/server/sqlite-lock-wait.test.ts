@@ -27,7 +27,7 @@ describe('SQLite: waiting for another writer’s lock', () => {
       const write = driver.run('INSERT INTO t (n) VALUES (1)').then(() => events.push('write'));
       const inTransaction = driver.transaction((tx) => tx.run('INSERT INTO t (n) VALUES (2)')).then(() => events.push('transaction'));
       // While both wait: a read answers and a timer fires, so the event loop is free.
-      expect(await driver.all<{ n: number }>('SELECT COUNT(*) AS n FROM t')).toEqual([{ n: 0 }]);
+      expect(await driver.all('SELECT COUNT(*) AS n FROM t')).toEqual([{ n: 0 }]);
       await new Promise((resolve) => setTimeout(resolve, 50));
       events.push('released');
       other.exec('COMMIT');

@@ -1,7 +1,8 @@
 import { createMiddleware } from 'hono/factory';
-import type { Site } from '../db/store.ts';
-import type { AppDeps, AppEnv } from './app.ts';
-import { problem } from './problem.ts';
+import type { AppEnv, HttpDeps } from '../http/context.ts';
+import { problem } from '../http/problem.ts';
+import type { Site } from './site.ts';
+import type { SitesStore } from './store.ts';
 
 /** What an admin route sees: the site its secret key opened. */
 export type AdminEnv = AppEnv & { Variables: AppEnv['Variables'] & { site: Site } };
@@ -20,7 +21,7 @@ export function bearerToken(header: string | undefined): string | undefined {
  * (429 with a growing `Retry-After`, answered before the store is asked), so keys cannot be
  * guessed at the speed of the network.
  */
-export function requireSecretKey(deps: Pick<AppDeps, 'store' | 'authFailures'>) {
+export function requireSecretKey(deps: Pick<HttpDeps, 'authFailures'> & { sites: Pick<SitesStore, 'siteBySecret'> }) {
   return createMiddleware<AdminEnv>(async (c, next) => {
     const ip = c.get('ip');
     const wait = deps.authFailures.wait(ip);
@@ -30,7 +31,7 @@ export function requireSecretKey(deps: Pick<AppDeps, 'store' | 'authFailures'>) 
     }
     const header = c.req.header('authorization');
     const token = bearerToken(header);
-    const site = token?.startsWith('sk_') ? await deps.store.siteBySecret(token) : undefined;
+    const site = token?.startsWith('sk_') ? await deps.sites.siteBySecret(token) : undefined;
     if (!site) {
       // A request without credentials costs no lookup; every credential that fails counts.
       if (header) deps.authFailures.fail(ip);

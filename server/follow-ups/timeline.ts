@@ -1,18 +1,21 @@
+import * as z from 'zod/mini';
 import { formatIssues, timelineSchema, toFieldIssues, type FollowUpStatus, type TimelineEntry } from '../../sdk/index.ts';
+import { int } from '../db/rows.ts';
 
-/** A `follow_up_notes` row as the timeline needs it. */
-export interface NoteRow {
+/** A `follow_up_notes` row as the timeline needs it, as both engines hand it back. */
+export const noteRowSchema = z.object({
   /** `status` | `owner` | `due` | `note`; `null` for rows written before the timeline existed. */
-  kind: string | null;
+  kind: z.nullable(z.enum(['status', 'owner', 'due', 'note'])),
   /** The follow-up's status and owner after this row's change. */
-  status: string;
-  owner: string | null;
-  note: string | null;
-  author: string | null;
-  from_value: string | null;
-  to_value: string | null;
-  created_at: number | string;
-}
+  status: z.string(),
+  owner: z.nullable(z.string()),
+  note: z.nullable(z.string()),
+  author: z.nullable(z.string()),
+  from_value: z.nullable(z.string()),
+  to_value: z.nullable(z.string()),
+  created_at: int,
+});
+export type NoteRow = z.output<typeof noteRowSchema>;
 
 /** A follow-up starts `new` and unassigned (SPEC §10). */
 const START = { status: 'new' as FollowUpStatus | string, owner: null as string | null };
@@ -27,7 +30,7 @@ export function timelineOf(receivedAt: string, notes: readonly NoteRow[]): Timel
   const entries: unknown[] = [{ kind: 'created', at: receivedAt, author: null }];
   let before = START;
   for (const row of notes) {
-    const at = new Date(Number(row.created_at)).toISOString();
+    const at = new Date(row.created_at).toISOString();
     const author = row.author;
     if (row.kind === null) {
       if (row.status !== before.status) entries.push({ kind: 'status', at, author, from: before.status, to: row.status });

@@ -1,16 +1,31 @@
-import type { ResponsePayload, Segment } from '../../sdk/index.ts';
-import { enqueue } from '../jobs/queue.ts';
-import type { Driver, SqlValue } from './driver.ts';
-import type { Site, UpsertResult } from './store.ts';
+import * as z from 'zod/mini';
+import { RESPONSE_STATUSES, SEGMENTS, type ResponsePayload, type Segment } from '../../sdk/index.ts';
+import type { Driver, SqlValue } from '../db/driver.ts';
+import { int, select, selectOne } from '../db/rows.ts';
+import { enqueue } from '../jobs/index.ts';
+import type { Site } from '../sites/index.ts';
 
 const DAY_MS = 86_400_000;
 
-interface Previous {
-  site_id: string;
-  seq: number;
-  segment: Segment;
-  status: ResponsePayload['status'];
-}
+/** What an upsert did: a new response, a later step (higher `seq`), or nothing (a state as new was there). */
+export type UpsertOutcome = 'created' | 'updated' | 'unchanged';
+
+export type UpsertResult =
+  | {
+      kind: 'stored';
+      /** The stored state's seq and segment (the stored one when `unchanged`). */
+      seq: number;
+      segment: Segment;
+      outcome: UpsertOutcome;
+      /** This write stored the response's first score (its first step), rather than a later step. */
+      firstScore: boolean;
+      /** Of the stored state. */
+      status: ResponsePayload['status'];
+    }
+  | { kind: 'foreign' };
+
+const previousRow = z.object({ site_id: z.string(), seq: int, segment: z.enum(SEGMENTS), status: z.enum(RESPONSE_STATUSES) });
+const insertedRow = z.object({ seq: int });
 
 /**
  * Keeps the highest `seq` per response id and says what the write did, in one transaction
@@ -43,7 +58,7 @@ export function upsertResponseRow(db: Driver, site: Site, payload: ResponsePaylo
 
   return db.transaction(async (tx) => {
     for (let round = 0; round < 2; round++) {
-      const [previous] = await tx.all<Previous>(`SELECT site_id, seq, segment, status FROM responses WHERE id = ?${tx.dialect === 'postgres' ? ' FOR UPDATE' : ''}`, [payload.id]);
+      const previous = await selectOne(tx, previousRow, 'responses', `SELECT site_id, seq, segment, status FROM responses WHERE id = ?${tx.dialect === 'postgres' ? ' FOR UPDATE' : ''}`, [payload.id]);
       if (previous) {
         if (previous.site_id !== site.id) return { kind: 'foreign' };
         if (Number(previous.seq) >= payload.seq) {
@@ -59,7 +74,7 @@ export function upsertResponseRow(db: Driver, site: Site, payload: ResponsePaylo
         if (payload.status === 'complete' && previous.status !== 'complete') await completed(tx);
         return { kind: 'stored', outcome: 'updated', firstScore: false, seq: payload.seq, segment, status: payload.status };
       }
-      const inserted = await tx.all<{ seq: number }>(
+      const inserted = await select(tx, insertedRow, 'responses',
         `INSERT INTO responses (seq, score, segment, status, comment, follow_up, drivers, contact_consent, contact_email, user_id, user_email, user_name, user_traits,
            id, site_id, survey_id, anonymous_id, url, locale, test, client_created_at, received_at, received_day, updated_at, due_at)
          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)

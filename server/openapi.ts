@@ -15,9 +15,9 @@ import {
   statsSchema,
   timelineEntrySchema,
   timelineSchema,
-} from '../../sdk/index.ts';
-import { traitValueSchema } from '../../sdk/schemas/identity.ts';
-import { dismissalSchema, eligibilityQuerySchema } from './admin-schemas.ts';
+} from '../sdk/index.ts';
+import { traitValueSchema } from '../sdk/schemas/identity.ts';
+import { dismissalSchema, eligibilityQuerySchema } from './eligibility/index.ts';
 
 /** What a custom check (opaque to the generator) accepts, said in JSON Schema. */
 const CUSTOM: ReadonlyMap<unknown, Record<string, unknown>> = new Map([[traitValueSchema, { type: ['string', 'number', 'boolean', 'null'], description: 'Text (at most 500 characters), a number, true, false or null' }]]);

@@ -1,27 +1,27 @@
 import { getConnInfo } from '@hono/node-server/conninfo';
 import { Hono } from 'hono';
 import type { Logger } from 'pino';
-import { LIMITS } from '../../sdk/index.ts';
-import { DatabaseBusyError } from '../db/database-busy-error.ts';
-import type { Store } from '../db/store.ts';
-import { adminPages } from '../admin/page.ts';
-import { adminRoutes } from './admin-routes.ts';
-import { limitBody } from './body-limit.ts';
-import { preflight } from './cors.ts';
+import { LIMITS } from '../sdk/index.ts';
+import { adminPages } from './admin/page.ts';
+import { DatabaseBusyError } from './db/database-busy-error.ts';
+import { eligibilityRoutes } from './eligibility/index.ts';
+import { followUpRoutes } from './follow-ups/index.ts';
+import { limitBody } from './http/body-limit.ts';
+import { ClientAbortedError, isClientAbort } from './http/client-aborted-error.ts';
+import { clientIp, type TrustProxy } from './http/client-ip.ts';
+import type { AppEnv, HttpDeps } from './http/context.ts';
+import { preflight } from './http/cors.ts';
+import { createBackoff, DEFAULT_BACKOFF, type BackoffOptions } from './http/failure-backoff.ts';
+import { knownOrigins } from './http/known-origins.ts';
+import { problem } from './http/problem.ts';
+import { createRateLimiter, DEFAULT_RATE_LIMIT, type RateLimitOptions } from './http/rate-limit.ts';
+import { securityHeaders } from './http/security-headers.ts';
+import { jobRoutes, type JobsAdmin } from './jobs/index.ts';
+import { requestLogLevel } from './logger.ts';
 import { openApiDocument } from './openapi.ts';
-import { problem } from './problem.ts';
-import { publicRoutes } from './public-routes.ts';
-import { createRateLimiter, DEFAULT_RATE_LIMIT, type RateLimitOptions } from './rate-limit.ts';
-import { clientIp, type TrustProxy } from './client-ip.ts';
-import { ClientAbortedError, isClientAbort } from './client-aborted-error.ts';
-import { createBackoff, DEFAULT_BACKOFF, type BackoffOptions } from './failure-backoff.ts';
-import { securityHeaders } from './security-headers.ts';
-import { knownOrigins } from './known-origins.ts';
-import { requestLogLevel } from '../logger.ts';
-import { jobRoutes } from '../jobs/routes.ts';
-import type { JobsAdmin } from '../jobs/inspect.ts';
-
-export type AppEnv = { Variables: { ip: string; requestId: string } };
+import { ingestRoutes, responseAdminRoutes } from './responses/index.ts';
+import { requireSecretKey, type AdminEnv } from './sites/index.ts';
+import type { Store } from './store.ts';
 
 export interface AppOptions {
   store: Store;
@@ -43,27 +43,17 @@ export interface AppOptions {
 /** What a 503 for a busy database asks clients to wait, in seconds. */
 export const BUSY_RETRY_AFTER_SECONDS = 1;
 
-export interface AppDeps {
-  store: Store;
-  now: () => number;
-  rateLimiter: ReturnType<typeof createRateLimiter>;
-  /** Per client address: public requests that failed (400, 401), so junk costs no lookups once spent. */
-  failures: ReturnType<typeof createRateLimiter>;
-  /** Per client address: wrong secret keys, backing off hard. */
-  authFailures: ReturnType<typeof createBackoff>;
-}
-
 /** The collector's HTTP surface (SPEC §6), on any store. */
 export function createApp(options: AppOptions): Hono<AppEnv> {
   const rate = options.rateLimit ?? DEFAULT_RATE_LIMIT;
-  const deps: AppDeps = {
-    store: options.store,
+  const { sites, responses, followUps, eligibility } = options.store.resources;
+  const deps: HttpDeps = {
     now: options.now ?? Date.now,
     rateLimiter: createRateLimiter(rate, options.now),
     failures: createRateLimiter(rate, options.now),
     authFailures: createBackoff(options.authBackoff ?? DEFAULT_BACKOFF, options.now),
   };
-  const originKnown = knownOrigins(() => deps.store.listSites(), 5000, deps.now);
+  const originKnown = knownOrigins(() => sites.listSites(), 5000, deps.now);
   const app = new Hono<AppEnv>();
   let requests = 0;
 
@@ -114,14 +104,20 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
     return preflight(c, originKnown);
   });
 
-  publicRoutes(app, deps);
-  adminRoutes(app, deps);
-  if (options.jobs) jobRoutes(app, deps.store, options.jobs);
+  // Each resource gets its own store and what every route shares; none sees another's store.
+  ingestRoutes(app, { ...deps, sites, responses });
+  eligibilityRoutes(app, { ...deps, sites, eligibility });
+  // Admin routes: `Authorization: Bearer sk_…`, every answer scoped to that key's site.
+  const admin = app as unknown as Hono<AdminEnv>;
+  const requireSecret = requireSecretKey({ ...deps, sites });
+  responseAdminRoutes(admin, { ...deps, responses, requireSecret });
+  followUpRoutes(admin, { followUps, requireSecret });
+  if (options.jobs) jobRoutes(admin, { jobs: options.jobs, requireSecret, siteId: (c) => c.get('site').id });
   app.get('/v1/openapi.json', (c) => c.json(openApiDocument('1.0.0')));
   // Healthy means able to take a write: a read-only or locked database answers reads but not posts.
   app.get('/healthz', async (c) => {
     try {
-      await (options.probeDatabase ?? (() => deps.store.listSites()))();
+      await (options.probeDatabase ?? (() => sites.listSites()))();
     } catch (error) {
       if (error instanceof DatabaseBusyError) throw error; // onError: 503 with Retry-After
       options.logger.warn({ reqId: c.get('requestId'), err: { name: error instanceof Error ? error.name : 'unknown', message: String(error instanceof Error ? error.message : error) } }, 'health check failed');

@@ -1,5 +1,5 @@
 import type { ListQuery, StatsQuery } from '../../sdk/index.ts';
-import type { ResponseFilters } from '../db/store.ts';
+import type { ResponseFilters } from './response-filters.ts';
 
 /**
  * The store's filters for a parsed list query (SPEC §10): dates to epoch ms, `q` to a text match,

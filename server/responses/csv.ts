@@ -1,4 +1,4 @@
-import type { ResponseRecord } from '../db/store.ts';
+import type { ResponseRecord } from '../../sdk/index.ts';
 
 /** Columns of the export, in order. */
 export const CSV_COLUMNS = [

@@ -1,7 +1,6 @@
 import * as z from 'zod/mini';
 
-// The admin API's schemas (list and stats queries, follow-up changes, records, timeline) are
-// the SDK's: sdk/schemas/admin-*.ts. What remains here are the public routes' own.
+// Tolerant readers (SPEC §6): a field the collector does not know is ignored, never a 400.
 
 /** Query of `GET /v1/eligibility`. */
 export const eligibilityQuerySchema = z.object({

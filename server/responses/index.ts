@@ -1,0 +1,11 @@
+export { responseAdminRoutes } from './admin-routes.ts';
+export { CSV_COLUMNS, csvCell, csvHeader, csvRecord, csvRow } from './csv.ts';
+export { decodeCursor, encodeCursor, InvalidCursorError } from './cursor.ts';
+export { filtersFromQuery, statsFiltersFromQuery } from './filters.ts';
+export { ingestRoutes } from './ingest-routes.ts';
+export { responseList, type ResponseList, type SqlStoreOptions } from './list.ts';
+export { iso, responseRowSchema, toRecord, type ResponseRow } from './record.ts';
+export type { ResponseFilters } from './response-filters.ts';
+export { periodOf, responseStats } from './stats.ts';
+export { DEFAULT_SLA_MS, lastRespondedAt, othersOf, responseRow, responsesStore, setFollowUp, type ResponsesStore } from './store.ts';
+export { upsertResponseRow, type UpsertOutcome, type UpsertResult } from './upsert.ts';

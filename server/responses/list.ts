@@ -1,0 +1,161 @@
+import type { ResponseRecord } from '../../sdk/index.ts';
+import type { Driver, SqlValue } from '../db/driver.ts';
+import { select, selectOne } from '../db/rows.ts';
+import * as z from 'zod/mini';
+import { decodeCursor, encodeCursor, InvalidCursorError } from './cursor.ts';
+import { responseRowSchema, toRecord, type ResponseRow } from './record.ts';
+import type { ResponseFilters } from './response-filters.ts';
+import { DOCS_PER_MS, searchQuery, searchTerms } from '../db/search-text.ts';
+
+/** One window of a search: its engine query, and received_at from (inclusive) to (exclusive). */
+interface SearchWindow {
+  query: string;
+  from: number;
+  to: number;
+}
+
+/** Tuning a test may turn. */
+export interface SqlStoreOptions {
+  /**
+   * The first window of time a search reads its matches in, newest first; each next one is 4×
+   * wider. Small enough that a common word's page is found in its last hours.
+   * @default 21_600_000 (6 hours)
+   */
+  searchWindowMs?: number;
+}
+
+/** A page of responses, newest first, filtered (SPEC §10); cursor pagination. */
+export interface ResponseList {
+  listResponses(siteId: string, filters: ResponseFilters, page: { limit: number; cursor?: string }): Promise<{ items: ResponseRecord[]; nextCursor: string | null }>;
+}
+
+const anyRow = z.object({ one: z.number() });
+const foldedQuery = z.object({ query: z.nullable(z.string()) });
+const timeSpan = z.object({ first: z.nullable(z.pipe(z.union([z.number(), z.string()]), z.transform(Number))), last: z.nullable(z.pipe(z.union([z.number(), z.string()]), z.transform(Number))) });
+
+/** The list of SPEC §10 over any {@link Driver}: every filter as SQL over indexed columns, search by windows of time. */
+export function responseList(db: Driver, options: SqlStoreOptions = {}): ResponseList {
+  const searchWindowMs = options.searchWindowMs ?? 6 * 3_600_000;
+  // Every filter of SPEC §10 as SQL over indexed columns or the side tables migration 6 keeps.
+  // A driver or trait filter reads its side table's index newest first and joins each row
+  // (CROSS JOIN: SQLite keeps that order of the loops), so a page costs what it shows, not what
+  // the filter matches; `at` and `id` name the columns the page is ordered by.
+  function where(siteId: string, filters: ResponseFilters, search?: SearchWindow): { from: string; sql: string; params: SqlValue[]; at: string; id: string } {
+    const clauses: string[] = [];
+    const params: SqlValue[] = [];
+    const add = (clause: string, ...values: SqlValue[]) => void (clauses.push(clause), params.push(...values));
+    let from = 'responses r';
+    let order = { at: 'r.received_at', id: 'r.id' };
+    const drive = (table: string, clause: string, ...values: SqlValue[]) => {
+      from = `${table} x CROSS JOIN responses r`;
+      order = { at: 'x.received_at', id: 'x.response_id' };
+      add(`x.site_id = ? AND ${clause} AND r.id = x.response_id`, siteId, ...values);
+    };
+    // Postgres searches a window from its search table too: the window's matches, then their rows.
+    const pgSearch = db.dialect === 'postgres' && search !== undefined && filters.text !== undefined;
+    if (filters.driver !== undefined) drive('response_drivers', 'x.driver = ?', filters.driver);
+    else if (filters.trait) drive('response_traits', 'x.key = ? AND x.value = ?', filters.trait.key, filters.trait.value);
+    else if (pgSearch) drive('response_search', 'x.received_at >= ? AND x.received_at < ? AND x.doc @@ CAST(? AS tsquery)', search.from, search.to, search.query);
+    add('r.site_id = ?', siteId);
+    if (!filters.includeTest) add('r.test = 0');
+    if (filters.segment) add('r.segment = ?', filters.segment);
+    if (filters.score !== undefined) add('r.score = ?', filters.score);
+    if (filters.scoreMin !== undefined) add('r.score >= ?', filters.scoreMin);
+    if (filters.scoreMax !== undefined) add('r.score <= ?', filters.scoreMax);
+    if (filters.from !== undefined) add('r.received_at >= ?', filters.from);
+    if (filters.to !== undefined) add('r.received_at < ?', filters.to);
+    if (filters.followUpStatus) add('r.follow_up_status = ?', filters.followUpStatus);
+    if (filters.owner === null) add('r.follow_up_owner IS NULL');
+    else if (filters.owner !== undefined) add('r.follow_up_owner = ?', filters.owner);
+    // The same condition as the partial index responses_site_open, so the index serves it.
+    if (filters.overdueAt !== undefined) add("r.follow_up_status IN ('new', 'contacted') AND r.due_at < ?", filters.overdueAt);
+    if (filters.driver !== undefined && filters.trait) add('r.id IN (SELECT response_id FROM response_traits WHERE site_id = ? AND key = ? AND value = ?)', siteId, filters.trait.key, filters.trait.value);
+    if (filters.hasComment !== undefined) add(filters.hasComment ? "(r.comment IS NOT NULL AND r.comment <> '')" : "(r.comment IS NULL OR r.comment = '')");
+    if (filters.contactable !== undefined) add(`${filters.contactable ? '' : 'NOT '}((r.contact_consent = 1 AND r.contact_email IS NOT NULL) OR r.user_email IS NOT NULL)`);
+    if (filters.identified !== undefined) add(filters.identified ? 'r.user_id IS NOT NULL' : 'r.user_id IS NULL');
+    if (filters.text !== undefined) {
+      if (!search) add('1 = 0'); // nothing but punctuation or emoji: no word can match
+      else {
+        // One window of time: the engine reads only the matches received in it.
+        add('r.received_at >= ? AND r.received_at < ?', search.from, search.to);
+        if (db.dialect === 'sqlite')
+          add(
+            'r.id IN (SELECT s.response_id FROM responses_fts JOIN response_search s ON s.doc = responses_fts.rowid WHERE responses_fts MATCH ? AND responses_fts.rowid >= ? AND responses_fts.rowid < ?)',
+            search.query, search.from * DOCS_PER_MS, search.to * DOCS_PER_MS,
+          );
+        else if (!from.startsWith('response_search'))
+          add('r.id IN (SELECT response_id FROM response_search WHERE site_id = ? AND received_at >= ? AND received_at < ? AND doc @@ CAST(? AS tsquery))', siteId, search.from, search.to, search.query);
+      }
+    }
+    return { from, sql: clauses.join(' AND '), params, ...order };
+  }
+
+  return {
+    async listResponses(siteId, filters, page) {
+      let cursor: [number, string] | undefined;
+      if (page.cursor) {
+        cursor = decodeCursor(page.cursor);
+        if (!cursor) throw new InvalidCursorError('cursor is not one this collector made');
+      }
+      const rows: ResponseRow[] = [];
+      for await (const window of searchWindows(siteId, filters.text, cursor)) {
+        const { from, sql, params, at, id } = where(siteId, filters, window);
+        const cursorSql = cursor ? ` AND (${at} < ? OR (${at} = ? AND ${id} < ?))` : '';
+        if (cursor) params.push(cursor[0], cursor[0], cursor[1]);
+        // The page's ids first (narrow rows to sort), then their records.
+        rows.push(
+          ...(await select(
+            db,
+            responseRowSchema,
+            'responses',
+            `SELECT * FROM responses WHERE id IN (SELECT r.id FROM ${from} WHERE ${sql}${cursorSql} ORDER BY ${at} DESC, ${id} DESC LIMIT ?) ORDER BY received_at DESC, id DESC`,
+            [...params, page.limit + 1 - rows.length],
+          )),
+        );
+        if (rows.length > page.limit) break;
+      }
+      const items = rows.slice(0, page.limit);
+      const last = items.at(-1);
+      return { items: items.map(toRecord), nextCursor: rows.length > page.limit && last ? encodeCursor(last) : null };
+    },
+
+  };
+
+  /**
+   * A search reads its matches a window of time at a time, newest first, each window 4× the one
+   * before, until the page is full or the site's first response is passed: a page of a common
+   * word costs the matches of its last days, not of every day. Windows do not overlap, so the
+   * pages they add up to are exact. Without a search: one window that is no window.
+   */
+  async function* searchWindows(siteId: string, text: string | undefined, cursor: [number, string] | undefined): AsyncGenerator<SearchWindow | undefined> {
+    if (text === undefined) return yield undefined;
+    const terms = searchTerms(text);
+    if (terms.length === 0) return yield undefined;
+    let query = searchQuery(db.dialect, terms);
+    if (db.dialect === 'postgres') {
+      // Folded once, here; the list's query then carries a constant its planner can weigh.
+      const folded = await selectOne(db, foldedQuery, 'search query', "SELECT CAST(to_tsquery('simple', unaccent(?)) AS TEXT) AS query", [query]);
+      query = folded?.query ?? '';
+      // A word found nowhere on the site ends here, from the GIN index: windowed, the planner
+      // would read each window's rows looking for it. One match is enough to know (LIMIT 1).
+      if (!(await selectOne(db, anyRow, 'response_search', 'SELECT 1 AS one FROM response_search WHERE site_id = ? AND doc @@ CAST(? AS tsquery) LIMIT 1', [siteId, query]))) return;
+    }
+    // Two subqueries: SQLite reads a lone MIN or MAX from the index's end, but scans for both at once.
+    const span = await selectOne(
+      db,
+      timeSpan,
+      'responses',
+      'SELECT (SELECT MIN(received_at) FROM responses WHERE site_id = ?) AS first, (SELECT MAX(received_at) FROM responses WHERE site_id = ?) AS last',
+      [siteId, siteId],
+    );
+    if (span?.first == null || span.last == null) return;
+    const first = Number(span.first);
+    let to = cursor ? cursor[0] + 1 : Number(span.last) + 1;
+    for (let width = searchWindowMs; to > first; width *= 4) {
+      const from = Math.max(first, to - width);
+      yield { query, from, to };
+      to = from;
+    }
+  }
+
+}

@@ -1,0 +1,72 @@
+import * as z from 'zod/mini';
+import { otherResponseSchema, type Interval, type OtherResponse, type ResponsePayload, type Segment, type Stats } from '../../sdk/index.ts';
+import type { Driver } from '../db/driver.ts';
+import { int, nullableInt, select, selectOne } from '../db/rows.ts';
+import type { Site } from '../sites/index.ts';
+import { responseList, type ResponseList, type SqlStoreOptions } from './list.ts';
+import { iso, responseRowSchema, type ResponseRow } from './record.ts';
+import type { ResponseFilters } from './response-filters.ts';
+import { responseStats } from './stats.ts';
+import { upsertResponseRow, type UpsertResult } from './upsert.ts';
+
+const DAY_MS = 86_400_000;
+/** How long a team has to follow up, until teams set their own SLA (SPEC §10). */
+export const DEFAULT_SLA_MS = 7 * DAY_MS;
+/** How many of the same person's other responses a detail shows, newest first. */
+const OTHERS_LIMIT = 100;
+
+/** Responses: ingest (the upsert), the filtered list, and the stats. */
+export interface ResponsesStore extends ResponseList {
+  /**
+   * Keeps the highest `seq` per id, atomically, and says what it did; `foreign` when the id belongs
+   * to another site. Enqueues `response.scored` / `response.completed` in the same transaction.
+   */
+  upsertResponse(site: Site, payload: ResponsePayload, segment: Segment): Promise<UpsertResult>;
+  stats(siteId: string, filters: Pick<ResponseFilters, 'from' | 'to' | 'includeTest'>, interval: Interval): Promise<Stats>;
+}
+
+/** The responses tables, on either engine. */
+export function responsesStore(db: Driver, now: () => number = Date.now, options: SqlStoreOptions = {}): ResponsesStore {
+  return {
+    upsertResponse: (site, payload, segment) => upsertResponseRow(db, site, payload, segment, now(), DEFAULT_SLA_MS),
+    ...responseList(db, options),
+    stats: (siteId, filters, interval) => responseStats(db, siteId, filters, interval),
+  };
+}
+
+// What other resources ask of responses (STYLE.md: through functions this resource exports,
+// never its tables). Each takes the driver it is handed, so it can run inside their transaction.
+
+/** One response of a site as its row, or `undefined`; `lock` holds the row until the transaction ends (Postgres). */
+export function responseRow(db: Driver, siteId: string, id: string, options: { lock?: boolean } = {}): Promise<ResponseRow | undefined> {
+  const lock = options.lock && db.dialect === 'postgres' ? ' FOR UPDATE' : '';
+  return selectOne(db, responseRowSchema, 'responses', `SELECT * FROM responses WHERE id = ? AND site_id = ?${lock}`, [id, siteId]);
+}
+
+const otherRow = z.object({ id: z.string(), score: int, segment: z.string(), received_at: int });
+
+/** The same person's other responses on the site (same user id, else same anonymous id), newest first. */
+export async function othersOf(db: Driver, row: ResponseRow): Promise<OtherResponse[]> {
+  const person = row.user_id ? { column: 'user_id', value: row.user_id } : { column: 'anonymous_id', value: row.anonymous_id };
+  const others = await select(
+    db,
+    otherRow,
+    'responses',
+    `SELECT id, score, segment, received_at FROM responses WHERE site_id = ? AND ${person.column} = ? AND id <> ? AND test = ? ORDER BY received_at DESC, id DESC LIMIT ${OTHERS_LIMIT}`,
+    [row.site_id, person.value, row.id, row.test],
+  );
+  return others.map((other) => otherResponseSchema.parse({ id: other.id, score: other.score, segment: other.segment, receivedAt: iso(other.received_at) }));
+}
+
+/** Writes a response's follow-up columns (the follow-ups resource owns what they mean). */
+export async function setFollowUp(db: Driver, id: string, change: { status: string; owner: string | null; dueAt: number }): Promise<void> {
+  await db.run('UPDATE responses SET follow_up_status = ?, follow_up_owner = ?, due_at = ? WHERE id = ?', [change.status, change.owner, change.dueAt, id]);
+}
+
+const lastRow = z.object({ at: nullableInt });
+
+/** When an identified user last answered on a site (SPEC §5, cross-device), or `undefined`. */
+export async function lastRespondedAt(db: Driver, siteId: string, userId: string): Promise<number | undefined> {
+  const row = await selectOne(db, lastRow, 'responses', 'SELECT MAX(received_at) AS at FROM responses WHERE site_id = ? AND user_id = ?', [siteId, userId]);
+  return row?.at ?? undefined;
+}
