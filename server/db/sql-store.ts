@@ -362,6 +362,10 @@ export function sqlStore(db: Driver, now: () => number = Date.now, options: SqlS
       // Folded once, here; the list's query then carries a constant its planner can weigh.
       const [folded] = await db.all<{ query: string }>("SELECT CAST(to_tsquery('simple', unaccent(?)) AS TEXT) AS query", [query]);
       query = folded?.query ?? '';
+      // A word found nowhere ends here, from the GIN index alone: windowed, its planner would
+      // read each window's rows looking for it.
+      const [found] = await db.all<{ n: number }>('SELECT COUNT(*) AS n FROM response_search WHERE doc @@ CAST(? AS tsquery)', [query]);
+      if (Number(found?.n) === 0) return;
     }
     // Two subqueries: SQLite reads a lone MIN or MAX from the index's end, but scans for both at once.
     const [span] = await db.all<{ first: number | null; last: number | null }>(
