@@ -1,14 +1,13 @@
 import ky, { type Options } from 'ky';
 import * as z from 'zod/mini';
-import { HttpError, InvalidAnswerError, NetworkError, TimeoutError } from './errors.ts';
-import { retryAfterMs } from './retry.ts';
+import { InvalidAnswerError } from './errors.ts';
+import { send } from './http-send.ts';
 import { followUpChangeSchema, type FollowUpChange } from './schemas/admin-follow-up.ts';
 import { listQueryParams, listQuerySchema, type ListQuery } from './schemas/admin-query.ts';
 import { responsePageSchema, type ResponsePage, type ResponseRecord } from './schemas/admin-record.ts';
 import { statsQueryParams, statsQuerySchema, statsSchema, type Stats, type StatsQuery } from './schemas/admin-stats.ts';
 import { responseDetailSchema, type ResponseDetail } from './schemas/admin-timeline.ts';
 import { toFieldIssues } from './schemas/issues.ts';
-import { readErrorBody } from './schemas/response.ts';
 import { parseOrThrow } from './validate.ts';
 
 export interface AdminClientOptions {
@@ -63,23 +62,10 @@ export function createAdminClient(options: AdminClientOptions): AdminClient {
     ...(options.token ? { headers: { authorization: `Bearer ${options.token}` } } : { credentials: 'include' }),
   });
 
-  async function send(url: string, init: Options = {}): Promise<Response> {
-    let response: Response;
-    try {
-      response = await http(url, init);
-    } catch (error) {
-      if (error instanceof Error && error.name === 'TimeoutError') throw new TimeoutError(url, timeoutMs, { cause: error });
-      throw new NetworkError(url, { cause: error });
-    }
-    if (!response.ok) {
-      const body = readErrorBody(await response.json().catch(() => undefined));
-      throw new HttpError(url, response.status, body, retryAfterMs(response.headers.get('retry-after'), Date.now()));
-    }
-    return response;
-  }
+  const request = (url: string, init: Options = {}) => send(http, url, init, timeoutMs, Date.now);
 
   async function json<S extends z.ZodMiniType>(url: string, schema: S, init?: Options): Promise<z.output<S>> {
-    const response = await send(url, init);
+    const response = await request(url, init);
     const result = schema.safeParse(await response.json().catch(() => undefined));
     if (!result.success) throw new InvalidAnswerError(url, toFieldIssues(result.error.issues));
     return result.data;
@@ -116,7 +102,7 @@ export function createAdminClient(options: AdminClientOptions): AdminClient {
       return json(withParams(`${endpoint}/v1/stats`, params), statsSchema);
     },
     async csv(query = {}) {
-      const response = await send(listUrl('/v1/responses.csv', query));
+      const response = await request(listUrl('/v1/responses.csv', query));
       return response.text();
     },
     async updateFollowUp(id, change) {

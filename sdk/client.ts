@@ -1,18 +1,18 @@
 import ky, { type KyInstance } from 'ky';
 import type * as z from 'zod/mini';
-import { HttpError, InvalidAnswerError, InvalidInputError, NetworkError, TimeoutError, isRetryable } from './errors.ts';
-import { DEFAULT_RETRY, retryAfterMs, retryDelay, type RetryPolicy } from './retry.ts';
+import { HttpError, InvalidAnswerError, InvalidInputError, isRetryable } from './errors.ts';
+import { DEFAULT_RETRY, retryDelay, type RetryPolicy } from './retry.ts';
 import { toFieldIssues } from './schemas/issues.ts';
 import {
   LIMITS,
   ackSchema,
   eligibilityAnswerSchema,
-  readErrorBody,
   responsePayloadSchema,
   type Ack,
   type EligibilityAnswer,
   type ResponsePayload,
 } from './schemas/response.ts';
+import { send } from './http-send.ts';
 import { parseOrThrow } from './validate.ts';
 
 /** A response as the caller hands it over; `siteKey` defaults to the client's. */
@@ -98,18 +98,8 @@ export function createClient(options: ClientOptions): Client {
   }
 
   async function request<T>(url: string, init: Parameters<KyInstance>[1], read: (json: unknown) => T): Promise<T> {
-    let response: Response;
-    try {
-      response = await http(url, init);
-    } catch (error) {
-      if (error instanceof Error && error.name === 'TimeoutError') throw new TimeoutError(url, timeoutMs, { cause: error });
-      throw new NetworkError(url, { cause: error });
-    }
-    const json: unknown = await response.json().catch(() => undefined);
-    if (!response.ok) {
-      throw new HttpError(url, response.status, readErrorBody(json), retryAfterMs(response.headers.get('retry-after'), now()));
-    }
-    return read(json);
+    const response = await send(http, url, init, timeoutMs, now);
+    return read(await response.json().catch(() => undefined));
   }
 
   function readWith<S extends z.ZodMiniType>(url: string, schema: S) {

@@ -55,6 +55,18 @@ export function sqliteDriver(file: string, options: SqliteOptions = {}): Driver 
     return { changes: 0 };
   };
 
+  /** COMMIT a batch; when that fails nothing in it stands, so each caller hears why. */
+  const commit = (batch: readonly { reject: (error: unknown) => void }[]): boolean => {
+    try {
+      db.exec('COMMIT');
+      return true;
+    } catch (error) {
+      if (db.inTransaction) db.exec('ROLLBACK');
+      for (const item of batch) item.reject(asBusy(error));
+      return false;
+    }
+  };
+
   // Runs now: used by a transaction's own work, and by anyone when no transaction is open.
   const immediate: Driver = {
     dialect: 'sqlite',
@@ -119,13 +131,7 @@ export function sqliteDriver(file: string, options: SqliteOptions = {}): Driver 
         locked.push(item);
       }
     }
-    try {
-      db.exec('COMMIT');
-    } catch (error) {
-      if (db.inTransaction) db.exec('ROLLBACK');
-      for (const item of batch) item.reject(asBusy(error));
-      return;
-    }
+    if (!commit(batch)) return;
     for (const [item, ok, value] of results) (ok ? item.resolve : item.reject)(value);
     for (const item of locked) later(item, lock);
   };
@@ -218,13 +224,7 @@ export function sqliteDriver(file: string, options: SqliteOptions = {}): Driver 
         results.push([item, false, error]);
       }
     }
-    try {
-      db.exec('COMMIT');
-    } catch (error) {
-      if (db.inTransaction) db.exec('ROLLBACK');
-      for (const item of batch) item.reject(asBusy(error));
-      return;
-    }
+    if (!commit(batch)) return;
     for (const [item, ok, value] of results) (ok ? item.resolve : item.reject)(value);
   }
 
