@@ -8,6 +8,8 @@ import { privateZodGlobals } from './scripts/private-zod-globals.ts';
  *   with one chunk per locale;
  * - `lib`: `dist/esm/sdk.js` and `dist/esm/widget.js` for bundler users, dependencies external;
  * - `demo`: the demo's own scripts, which import `onepoint/sdk` and `onepoint/widget` as a developer would;
+ * - `app`: `dist/app/team-page.js`, the collector's interim team page (it talks to the collector
+ *   through the SDK's admin client; the team app replaces it);
  * - `collector`: `dist/collector/bin.js`, the collector as plain JavaScript for Node 20 (the
  *   `onepoint-collector` package's bin), every npm dependency left external.
  */
@@ -63,6 +65,14 @@ const builds: Record<string, UserConfig> = {
       emptyOutDir: true,
       target: 'es2022',
       rolldownOptions: { input: { 'custom-flow': 'demo/custom-flow.ts', playground: 'demo/playground.ts' }, output: { format: 'es', entryFileNames: '[name].js', chunkFileNames: '[name]-[hash].js' } },
+    },
+  },
+  app: {
+    build: {
+      outDir: 'dist/app',
+      emptyOutDir: true,
+      target: 'es2022',
+      rolldownOptions: { input: { 'team-page': 'app/legacy/team-page.ts' }, output: { format: 'es', entryFileNames: '[name].js', chunkFileNames: '[name]-[hash].js' } },
     },
   },
   collector: {

@@ -84,7 +84,8 @@ const lib = join(collector, 'lib');
 const { build } = await import('vite');
 await build({ root, configFile: join(root, 'vite.config.ts'), mode: 'collector', logLevel: 'warn', build: { outDir: lib, emptyOutDir: true } });
 // The team page's script and styles are read from next to the code that serves them.
-for (const file of ['admin.js', 'admin.css']) cpSync(join(root, 'server', 'admin', file), join(lib, file));
+cpSync(join(root, 'dist', 'app', 'team-page.js'), join(lib, 'admin.js'));
+cpSync(join(root, 'server', 'admin', 'admin.css'), join(lib, 'admin.css'));
 writeManifest(collector, {
   name: 'onepoint-collector',
   description: 'The onepoint collector: stores NPS responses (SQLite or Postgres) and shows the team what to follow up.',

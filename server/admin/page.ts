@@ -1,10 +1,16 @@
 import type { Hono } from 'hono';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { AppEnv } from '../http/context.ts';
+import { problem } from '../http/problem.ts';
 
-const script = readFileSync(resolve(import.meta.dirname, 'admin.js'), 'utf8');
 const styles = readFileSync(resolve(import.meta.dirname, 'admin.css'), 'utf8');
+
+// The page's script is built (`npm run build`: app/legacy/team-page.ts, on the SDK's admin
+// client). The installed collector keeps it next to its own code; a checkout finds it in dist/.
+const SCRIPT_AT = [resolve(import.meta.dirname, 'admin.js'), resolve(import.meta.dirname, '../../dist/app/team-page.js')];
+let script: string | undefined;
+const builtScript = () => (script ??= SCRIPT_AT.filter((path) => existsSync(path)).map((path) => readFileSync(path, 'utf8'))[0]);
 
 /** The same mark as the demo's, inline: one file fewer to ship next to the collector. */
 const favicon = '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 32 32"><rect width="32" height="32" rx="8" fill="#4338ca"/><text x="16" y="22" font-family="system-ui, sans-serif" font-size="16" font-weight="700" text-anchor="middle" fill="#fff">+1</text></svg>';
@@ -30,7 +36,11 @@ const html = `<!doctype html>
 export function adminPages(app: Hono<AppEnv>) {
   const policy = "default-src 'none'; script-src 'self'; style-src 'self'; connect-src 'self'; img-src 'self'; base-uri 'none'; form-action 'self'";
   app.get('/admin', (c) => c.html(html, 200, { 'Content-Security-Policy': policy, 'Referrer-Policy': 'no-referrer' }));
-  app.get('/admin/admin.js', (c) => c.body(script, 200, { 'Content-Type': 'text/javascript; charset=utf-8' }));
+  app.get('/admin/admin.js', (c) => {
+    const built = builtScript();
+    if (built === undefined) return problem(c, 503, 'not_built', 'the team page’s script is not built: run npm run build');
+    return c.body(built, 200, { 'Content-Type': 'text/javascript; charset=utf-8' });
+  });
   app.get('/admin/favicon.svg', (c) => c.body(favicon, 200, { 'Content-Type': 'image/svg+xml' }));
   app.get('/admin/admin.css', (c) => c.body(styles, 200, { 'Content-Type': 'text/css; charset=utf-8' }));
 }

@@ -16,6 +16,16 @@ test.describe('the collector’s HTML pages in Chromium', () => {
     expect(await page.evaluate(() => (window as unknown as { __violations: string[] }).__violations)).toEqual([]);
   });
 
+  test('/admin reads through the admin client, and its own refreshes say so (logged at debug) with the key still sent', async ({ page }) => {
+    const first = page.waitForRequest((request) => request.url().includes('/v1/stats') && !request.headers()['x-onepoint-refresh']);
+    const refresh = page.waitForResponse((response) => response.url().includes('/v1/stats') && response.request().headers()['x-onepoint-refresh'] === '1', { timeout: 15_000 });
+    await page.goto(`${collectorUrl()}/admin#sk=${process.env.E2E_SECRET_KEY ?? ''}`);
+    expect((await first).headers().authorization).toBe(`Bearer ${process.env.E2E_SECRET_KEY ?? ''}`);
+    const answered = await refresh;
+    expect(answered.status()).toBe(200);
+    expect(answered.request().headers().authorization).toBe(`Bearer ${process.env.E2E_SECRET_KEY ?? ''}`);
+  });
+
   test('/admin cannot be framed by another site (frame-ancestors none)', async ({ page }) => {
     const refused: string[] = [];
     page.on('console', (message) => {
