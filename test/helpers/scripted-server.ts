@@ -6,8 +6,8 @@ export interface Reply {
   status?: number;
   body?: unknown;
   headers?: Record<string, string>;
-  /** Wait this long before answering (to trigger client timeouts). */
-  delayMs?: number;
+  /** Never answer (the server's close ends the request): only a client timeout gets out of it. */
+  hang?: boolean;
 }
 
 export interface Received {
@@ -29,8 +29,7 @@ export async function startScriptedServer(replies: Reply[]) {
     for await (const chunk of request) body += chunk;
     received.push({ method: request.method ?? '', url: request.url ?? '', contentType: request.headers['content-type'], body });
     const reply = replies[Math.min(index++, replies.length - 1)] ?? {};
-    if (reply.delayMs) await new Promise((resolve) => setTimeout(resolve, reply.delayMs));
-    if (response.destroyed) return;
+    if (reply.hang) return;
     response.writeHead(reply.status ?? 200, { 'content-type': 'application/json', ...reply.headers });
     response.end(reply.body === undefined ? '' : typeof reply.body === 'string' ? reply.body : JSON.stringify(reply.body));
   });

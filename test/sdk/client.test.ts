@@ -8,20 +8,31 @@ afterEach(async () => {
   await Promise.all(servers.splice(0).map((server) => server.close()));
 });
 
-async function setup(replies: Reply[], retry: { limit: number } | false = { limit: 3 }) {
+/**
+ * A client of a scripted server, with fake sleeps. Its per-attempt timeout is the SDK's default,
+ * never a short one: on a loaded machine an ordinary loopback exchange can take longer than a
+ * few hundred ms, and a timed-out attempt is retried, so a short timeout changes what is sent.
+ * Only the timeout test shortens it, against a server that never answers.
+ */
+async function setup(replies: Reply[], retry: { limit: number } | false = { limit: 3 }, timeoutMs = 10_000) {
   const server = await startScriptedServer(replies);
   servers.push(server);
   const sleeps: number[] = [];
+  const attempts: string[] = [];
   const client = createClient({
     endpoint: `${server.url}/`,
     siteKey: 'pk_test1234',
-    timeoutMs: 300,
+    timeoutMs,
     retry,
+    fetch: (input, init) => {
+      attempts.push(String(input instanceof Request ? input.url : input));
+      return globalThis.fetch(input, init);
+    },
     random: () => 0.5,
     now: () => Date.parse('2026-11-22T10:00:00Z'),
     sleep: async (ms) => void sleeps.push(ms),
   });
-  return { server, client, sleeps };
+  return { server, client, sleeps, attempts };
 }
 
 async function failure(promise: Promise<unknown>): Promise<ClientError> {
@@ -117,11 +128,14 @@ describe('client.submit against a real server', () => {
   });
 
   it('timeout: a TimeoutError once retries are spent', async () => {
-    const { client, server } = await setup([{ delayMs: 1000, body: {} }], { limit: 1 });
+    // Attempts are counted at the client: an attempt aborted before its request reached the
+    // server (a starved event loop) is still an attempt.
+    const { client, attempts, sleeps } = await setup([{ hang: true }], { limit: 1 }, 300);
     const error = await failure(client.submit(makePayload()));
     expect(error).toBeInstanceOf(TimeoutError);
     expect(error).toMatchObject({ name: 'TimeoutError', timeoutMs: 300, retryable: true });
-    expect(server.received).toHaveLength(2);
+    expect(attempts).toHaveLength(2);
+    expect(sleeps).toEqual([375]);
   });
 
   it('connection refused: a NetworkError with the cause', async () => {
@@ -188,7 +202,8 @@ describe('client.submitOnUnload', () => {
     const { server } = await setup([{ body: {} }]);
     const client = createClient({ endpoint: server.url, siteKey: 'pk_test1234', sendBeacon: () => false });
     expect(client.submitOnUnload(makePayload())).toBe('keepalive');
-    await expect.poll(() => server.received.length).toBe(1);
+    // Fire and forget: nothing to await but the server's record, which a loaded machine delays past poll's default 1 s.
+    await expect.poll(() => server.received.length, { timeout: 10_000 }).toBe(1);
     expect(server.received[0]?.contentType).toBe('text/plain');
   });
 });

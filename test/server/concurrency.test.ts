@@ -4,10 +4,17 @@ import { openDatabase } from '../../server/db/open.ts';
 import type { ResponsePayload } from '../../sdk/index.ts';
 import { ENGINES, freshDatabase, ORIGIN, startTestCollector } from '../helpers/collector.ts';
 import { spawnCollector } from '../helpers/collector-process.ts';
+import { mapBounded } from '../helpers/map-bounded.ts';
 import { makePayload } from '../helpers/payload.ts';
 
 const RESPONSES = 200;
 const STATES = 5;
+/**
+ * Posts in flight at once: far more than the Postgres pool's 10 connections, so states of one id
+ * still race in the store, and well under the listen backlog (511), which 1,000 sockets opened in
+ * the same instant overflow on a busy machine (the kernel then resets them: `read ECONNRESET`).
+ */
+const IN_FLIGHT = 100;
 
 /** 200 responses × 5 states each (seq 1–5): 1,000 posts, shuffled so later states often arrive first. */
 function shuffledStates(siteKey: string): { posts: ResponsePayload[]; finalComment: Map<string, string> } {
@@ -25,8 +32,13 @@ function shuffledStates(siteKey: string): { posts: ResponsePayload[]; finalComme
   return { posts, finalComment };
 }
 
+/**
+ * One post on a connection of its own, as each visitor's browser sends it. Never a pooled
+ * keep-alive socket: on a starved machine the collector may close one as idle (5 s) just as the
+ * test's pool reuses it, and fetch does not resend a POST (`other side closed`).
+ */
 const send = (url: string, payload: ResponsePayload) =>
-  fetch(`${url}/v1/responses`, { method: 'POST', body: JSON.stringify(payload), headers: { 'content-type': 'application/json', origin: ORIGIN } }).then(async (response) => {
+  fetch(`${url}/v1/responses`, { method: 'POST', body: JSON.stringify(payload), headers: { 'content-type': 'application/json', origin: ORIGIN, connection: 'close' } }).then(async (response) => {
     await response.arrayBuffer();
     return response.status;
   });
@@ -54,18 +66,18 @@ describe.each(ENGINES)('concurrency on $name', ({ name, available }) => {
     return;
   }
 
-  it('1,000 concurrent posts with duplicate ids and shuffled seq leave one row per id at its highest seq', async () => {
+  it('1,000 posts, 100 at a time, with duplicate ids and shuffled seq leave one row per id at its highest seq', async () => {
     const collector = await startTestCollector(name);
     try {
       const { posts, finalComment } = shuffledStates(collector.site.publicKey);
-      const statuses = await Promise.all(posts.map((payload) => send(collector.url, payload)));
-      expect(statuses.every((status) => status === 200)).toBe(true);
+      const statuses = await mapBounded(posts, IN_FLIGHT, (payload) => send(collector.url, payload));
+      expect(statuses.filter((status) => status !== 200)).toEqual([]);
       await collector.close();
       await expectOneRowPerIdAtHighestSeq(collector.databaseUrl, finalComment);
     } finally {
       await collector.dispose();
     }
-  }, 60_000);
+  }, 120_000);
 });
 
 describe('two collector processes on one Postgres', () => {
@@ -92,8 +104,8 @@ describe('two collector processes on one Postgres', () => {
     const { site } = await store.createSite({ name: 'Shop', origins: [ORIGIN] });
     await store.close();
     const { posts, finalComment } = shuffledStates(site.publicKey);
-    const statuses = await Promise.all(posts.map((payload, index) => send(index % 2 ? a.url : b.url, payload)));
-    expect(statuses.every((status) => status === 200)).toBe(true);
+    const statuses = await mapBounded(posts, IN_FLIGHT, (payload, index) => send(index % 2 ? a.url : b.url, payload));
+    expect(statuses.filter((status) => status !== 200)).toEqual([]);
     await expectOneRowPerIdAtHighestSeq(database.url, finalComment);
-  }, 60_000);
+  }, 120_000);
 });
