@@ -66,24 +66,29 @@ export async function renewLeases(db: Driver, owner: string, until: number, at: 
   return changes;
 }
 
-/** Marks a job done. `false` when `owner` no longer held it (its lease expired and another runner took it). */
+/**
+ * Marks a job done. `false` when this attempt no longer holds it: its lease expired and another
+ * runner took it, or this same runner did (a starved one), and that later attempt records its own
+ * outcome. So the match is on the attempt too, not the owner alone.
+ */
 export async function complete(db: Driver, job: Job, owner: string, at: number): Promise<boolean> {
   const { changes } = await db.run(
-    "UPDATE jobs SET state = 'done', lease_owner = NULL, lease_expires_at = NULL, updated_at = ? WHERE id = ? AND lease_owner = ? AND state = 'running'",
-    [at, job.id, owner],
+    "UPDATE jobs SET state = 'done', lease_owner = NULL, lease_expires_at = NULL, updated_at = ? WHERE id = ? AND lease_owner = ? AND attempts = ? AND state = 'running'",
+    [at, job.id, owner, job.attempts],
   );
   return changes > 0;
 }
 
 /**
  * Records a failed attempt: back to `queued` at `retryAt`, or parked as `dead` when `retryAt`
- * is `null` (attempts used up, or an error no retry can fix). Keeps the last error.
+ * is `null` (attempts used up, or an error no retry can fix). Keeps the last error. `false`, and
+ * nothing recorded, when this attempt no longer holds the job (see {@link complete}).
  */
 export async function fail(db: Driver, job: Job, owner: string, error: string, retryAt: number | null, at: number): Promise<boolean> {
   const { changes } = await db.run(
     `UPDATE jobs SET state = ?, run_at = ?, lease_owner = NULL, lease_expires_at = NULL, last_error = ?, updated_at = ?
-     WHERE id = ? AND lease_owner = ? AND state = 'running'`,
-    [retryAt === null ? 'dead' : 'queued', retryAt ?? job.runAt, error.slice(0, 2000), at, job.id, owner],
+     WHERE id = ? AND lease_owner = ? AND attempts = ? AND state = 'running'`,
+    [retryAt === null ? 'dead' : 'queued', retryAt ?? job.runAt, error.slice(0, 2000), at, job.id, owner, job.attempts],
   );
   return changes > 0;
 }

@@ -25,7 +25,9 @@ export async function spawnCollector(
   child.stderr?.on('data', (chunk) => (output += chunk));
   const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
   const url = `http://127.0.0.1:${port}`;
-  for (let tries = 0; tries < 100; tries++) {
+  // By the clock, and generous: on a loaded CI machine starting Node with tsx alone can take 10 s.
+  const deadline = Date.now() + 60_000;
+  while (Date.now() < deadline) {
     if (await fetch(`${url}/healthz`).then((response) => response.ok, () => false)) return { url, child, output: () => output, exited };
     if (child.exitCode !== null) break;
     await new Promise((resolve) => setTimeout(resolve, 100));

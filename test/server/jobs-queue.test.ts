@@ -66,6 +66,20 @@ describe.each(ENGINES)('the job queue on $name', ({ name, available }) => {
     expect((await jobsOf('lease')).map((row) => [row.state, row.leaseOwner])).toEqual([['done', null]]);
   });
 
+  it('an attempt whose lease its own runner took again records nothing: only the attempt holding the lease does', async () => {
+    // A starved runner: its renewal came too late, and its next claim took its own job again.
+    await enqueue(db, { kind: 'retaken', key: 'r', payload: {}, runAt: T, maxAttempts: 3 }, T);
+    const [stale] = (await claim(db, { owner: 'a', limit: 10, leaseMs: 1000, at: T })).filter((job) => job.kind === 'retaken');
+    const [current] = (await claim(db, { owner: 'a', limit: 10, leaseMs: 1000, at: T + 1000 })).filter((job) => job.kind === 'retaken');
+    if (!stale || !current) throw new Error('not claimed twice');
+    expect([stale.attempts, current.attempts]).toEqual([1, 2]);
+    expect(await fail(db, stale, 'a', 'Error: stale', T + 5000, T + 1001)).toBe(false);
+    expect(await complete(db, stale, 'a', T + 1002)).toBe(false);
+    expect((await jobsOf('retaken')).map((row) => [row.state, row.attempts, row.leaseOwner, row.lastError])).toEqual([['running', 2, 'a', null]]);
+    expect(await fail(db, current, 'a', 'Error: current', null, T + 1003)).toBe(true);
+    expect((await jobsOf('retaken')).map((row) => [row.state, row.attempts, row.lastError])).toEqual([['dead', 2, 'Error: current']]);
+  });
+
   it('a failed attempt waits for its retry time; a parked one is never claimed again', async () => {
     await enqueue(db, { kind: 'flaky', key: 'f', payload: {}, runAt: T, maxAttempts: 2 }, T);
     const [first] = (await claim(db, { owner: 'a', limit: 10, leaseMs: 1000, at: T })).filter((job) => job.kind === 'flaky');

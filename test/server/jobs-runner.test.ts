@@ -4,15 +4,21 @@ import { openDatabase } from '../../server/db/open.ts';
 import { claim, enqueue, startRunner, toJob, type Job, type JobHandlers } from '../../server/jobs/index.ts';
 import { ENGINES, startTestCollector, type Engine, type TestCollector } from '../helpers/collector.ts';
 
-vi.setConfig({ testTimeout: 30_000 });
+// Generous: CI runs these beside other suites on two cores, Postgres included.
+vi.setConfig({ testTimeout: 90_000, hookTimeout: 60_000 });
 
 const cleanups: (() => Promise<unknown>)[] = [];
 afterEach(async () => {
   for (const cleanup of cleanups.splice(0).reverse()) await cleanup().catch(() => undefined);
 });
 
+/**
+ * A collector whose runner polls often and retries at once. Its lease is the default (30 s): the
+ * tests that are about leases set their own, and a short one here would expire whenever a loaded
+ * machine stalls a claim → outcome round trip, and run an attempt twice.
+ */
 async function collectorWith(engine: Engine, handlers: JobHandlers, options: { shutdownGraceMs?: number } = {}): Promise<{ collector: TestCollector; db: Driver }> {
-  const collector = await startTestCollector(engine, { jobs: { handlers, pollMs: 10, leaseMs: 2000, backoff: { baseMs: 1, maxMs: 5 } }, ...options });
+  const collector = await startTestCollector(engine, { jobs: { handlers, pollMs: 10, backoff: { baseMs: 1, maxMs: 5 } }, ...options });
   const db = await openDatabase(collector.databaseUrl);
   cleanups.push(() => collector.dispose(), () => db.close());
   return { collector, db };
@@ -23,9 +29,9 @@ async function jobOf(db: Driver, kind: string): Promise<Job | undefined> {
   return row === undefined ? undefined : toJob(row);
 }
 
-/** Polls the job until `done` holds, for at most 10 s. */
+/** Polls the job until `done` holds, for at most 60 s (a condition, not a time: it returns as soon as it holds). */
 async function until(db: Driver, kind: string, done: (job: Job | undefined) => boolean): Promise<Job | undefined> {
-  const deadline = Date.now() + 10_000;
+  const deadline = Date.now() + 60_000;
   for (;;) {
     const job = await jobOf(db, kind);
     if (done(job)) return job;
@@ -130,13 +136,18 @@ describe.each(ENGINES)('the job runner in the collector on $name', ({ name, avai
     let release: () => void = () => undefined;
     const started = new Promise<void>((resolve) => (release = resolve));
     let finished = false;
-    const { collector, db } = await collectorWith(name, {
-      'test.slow': async () => {
-        release();
-        await new Promise((resolve) => setTimeout(resolve, 300));
-        finished = true;
+    const { collector, db } = await collectorWith(
+      name,
+      {
+        'test.slow': async () => {
+          release();
+          await new Promise((resolve) => setTimeout(resolve, 300));
+          finished = true;
+        },
       },
-    });
+      // Far longer than the handler, however starved: running out of grace is the next test's subject.
+      { shutdownGraceMs: 60_000 },
+    );
     await enqueue(db, { kind: 'test.slow', key: 's', payload: {} });
     await started;
     await collector.close();
