@@ -17,7 +17,7 @@ interface SearchWindow {
 /** Tuning a test may turn. */
 export interface SqlStoreOptions {
   /**
-   * The first window of time a search reads its matches in, newest first; each next one is 4×
+   * The first window of time a search reads its matches in, newest first; each next one is 8×
    * wider. Small enough that a common word's page is found in its last hours.
    * @default 21_600_000 (6 hours)
    */
@@ -122,7 +122,7 @@ export function responseList(db: Driver, options: SqlStoreOptions = {}): Respons
   };
 
   /**
-   * A search reads its matches a window of time at a time, newest first, each window 4× the one
+   * A search reads its matches a window of time at a time, newest first, each window 8× the one
    * before, until the page is full or the site's first response is passed: a page of a common
    * word costs the matches of its last days, not of every day. Windows do not overlap, so the
    * pages they add up to are exact. Without a search: one window that is no window.
@@ -137,8 +137,15 @@ export function responseList(db: Driver, options: SqlStoreOptions = {}): Respons
       const folded = await selectOne(db, foldedQuery, 'search query', "SELECT CAST(to_tsquery('simple', unaccent(?)) AS TEXT) AS query", [query]);
       query = folded?.query ?? '';
       // A word found nowhere on the site ends here, from the GIN index: windowed, the planner
-      // would read each window's rows looking for it. One match is enough to know (LIMIT 1).
-      if (!(await selectOne(db, anyRow, 'response_search', 'SELECT 1 AS one FROM response_search WHERE site_id = ? AND doc @@ CAST(? AS tsquery) LIMIT 1', [siteId, query]))) return;
+      // would read each window's rows looking for it. One match is enough to know (LIMIT 1), but
+      // with LIMIT 1 the planner walks rows hoping for an early match (a word found nowhere:
+      // every row), so the probe may use bitmap scans only: the GIN index's matches, then a row.
+      const found = await db.transaction(async (tx) => {
+        await tx.run('SET LOCAL enable_seqscan = off');
+        await tx.run('SET LOCAL enable_indexscan = off');
+        return selectOne(tx, anyRow, 'response_search', 'SELECT 1 AS one FROM response_search WHERE doc @@ CAST(? AS tsquery) AND site_id = ? LIMIT 1', [query, siteId]);
+      });
+      if (!found) return;
     }
     // Two subqueries: SQLite reads a lone MIN or MAX from the index's end, but scans for both at once.
     const span = await selectOne(
@@ -151,7 +158,7 @@ export function responseList(db: Driver, options: SqlStoreOptions = {}): Respons
     if (span?.first == null || span.last == null) return;
     const first = Number(span.first);
     let to = cursor ? cursor[0] + 1 : Number(span.last) + 1;
-    for (let width = searchWindowMs; to > first; width *= 4) {
+    for (let width = searchWindowMs; to > first; width *= 8) {
       const from = Math.max(first, to - width);
       yield { query, from, to };
       to = from;
