@@ -3,6 +3,7 @@ import * as z from 'zod/mini';
 import { InvalidAnswerError } from './errors.ts';
 import { send } from './http-send.ts';
 import { followUpChangeSchema, type FollowUpChange } from './schemas/admin-follow-up.ts';
+import { jobListSchema, jobRetrySchema, jobsQueryParams, jobsQuerySchema, type JobsQuery, type JobView } from './schemas/admin-jobs.ts';
 import { listQueryParams, listQuerySchema, type ListQuery } from './schemas/admin-query.ts';
 import { responsePageSchema, type ResponsePage, type ResponseRecord } from './schemas/admin-record.ts';
 import { statsQueryParams, statsQuerySchema, statsSchema, type Stats, type StatsQuery } from './schemas/admin-stats.ts';
@@ -37,6 +38,10 @@ export interface AdminClient {
   csv(query?: Omit<ListQuery, 'cursor' | 'limit'>): Promise<string>;
   /** Changes status, owner or due date and/or adds a note; answers the response's new detail. */
   updateFollowUp(id: string, change: FollowUpChange): Promise<ResponseDetail>;
+  /** The site's background jobs (webhook deliveries, mail, …), newest first; `state: 'dead'` for the parked ones. */
+  jobs(query?: JobsQuery): Promise<JobView[]>;
+  /** Queues a dead job again with fresh attempts; `HttpError` 409 for a job in any other state. */
+  retryJob(id: string): Promise<JobView>;
   readonly endpoint: string;
 }
 
@@ -109,6 +114,15 @@ export function createAdminClient(options: AdminClientOptions): AdminClient {
       const url = `${responseUrl(id)}/follow-up`;
       const body = parseOrThrow(followUpChangeSchema, change, 'follow-up change');
       return json(url, responseDetailSchema, { method: 'patch', json: body });
+    },
+    async jobs(query = {}) {
+      const params = jobsQueryParams(query);
+      parseOrThrow(jobsQuerySchema, params, 'jobs query');
+      return (await json(withParams(`${endpoint}/v1/jobs`, params), jobListSchema)).items;
+    },
+    async retryJob(id) {
+      parseOrThrow(responseIdSchema, id, 'job id');
+      return (await json(`${endpoint}/v1/jobs/${encodeURIComponent(id)}/retry`, jobRetrySchema, { method: 'post' })).job;
     },
   };
   return client;

@@ -6,6 +6,9 @@ import {
   eligibilityAnswerSchema,
   errorBodySchema,
   followUpChangeSchema,
+  jobListSchema,
+  jobRetrySchema,
+  jobsQuerySchema,
   listParamsSchema,
   responseDetailSchema,
   responsePageSchema,
@@ -72,6 +75,8 @@ export function openApiDocument(version: string) {
         Timeline: json(timelineSchema),
         ResponseDetail: json(responseDetailSchema),
         Stats: json(statsSchema),
+        JobList: json(jobListSchema),
+        JobRetry: json(jobRetrySchema),
       },
     },
     paths: {
@@ -128,6 +133,22 @@ export function openApiDocument(version: string) {
           security: admin,
           parameters: queryParameters(statsQuerySchema),
           responses: { 200: { description: 'NPS, distribution, trend', content: content('Stats') }, 400: error('Bad filter'), 401: error('Missing or wrong secret key') },
+        },
+      },
+      '/v1/jobs': {
+        get: {
+          summary: 'The site’s background jobs, newest first (admin)',
+          security: admin,
+          parameters: queryParameters(jobsQuerySchema),
+          responses: { 200: { description: 'Jobs', content: content('JobList') }, 400: error('Bad filter'), 401: error('Missing or wrong secret key') },
+        },
+      },
+      '/v1/jobs/{id}/retry': {
+        post: {
+          summary: 'Queue a dead job again, with fresh attempts (admin)',
+          security: admin,
+          parameters: [idParameter],
+          responses: { 200: { description: 'The job, queued', content: content('JobRetry') }, 401: error('Missing or wrong secret key'), 404: error('No such job on this site'), 409: error('The job is not dead') },
         },
       },
       '/v1/eligibility': {

@@ -1,8 +1,7 @@
 import * as z from 'zod/mini';
+import { JOB_STATES, type JobState } from '../../sdk/index.ts';
 
-/** Where a job is in its life: waiting (or backing off), leased by a runner, finished, parked. */
-export const JOB_STATES = ['queued', 'running', 'done', 'dead'] as const;
-export type JobState = (typeof JOB_STATES)[number];
+export { JOB_STATES, type JobState };
 
 /** A row of `jobs` as both engines hand it back; parsed, so a bad row names its column. */
 const jobRowSchema = z.object({

@@ -1,23 +1,15 @@
 import type { Context, Env, Hono, MiddlewareHandler } from 'hono';
-import * as z from 'zod/mini';
+import { jobsQuerySchema, type JobView } from '../../sdk/index.ts';
 import { problem } from '../http/problem.ts';
 import { check } from '../http/validate.ts';
 import type { JobsAdmin } from './inspect.ts';
-import { JOB_STATES, type Job } from './job-row.ts';
+import type { Job } from './job-row.ts';
 
-
-/** Query of `GET /v1/jobs` (admin). */
-export const jobsQuerySchema = z.strictObject({
-  state: z.optional(z.enum(JOB_STATES)),
-  limit: z.optional(
-    z.string().check(z.regex(/^\d+$/, { message: 'must be a whole number' }), z.refine((value) => Number(value) >= 1 && Number(value) <= 500, { message: 'must be from 1 to 500' })),
-  ),
-});
 
 const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
 
 /** A job as the admin API shows it. */
-export function jobView(job: Job) {
+export function jobView(job: Job): JobView {
   return {
     id: job.id,
     kind: job.kind,
@@ -43,7 +35,7 @@ export function jobRoutes<E extends Env>(app: Hono<E>, deps: { jobs: JobsAdmin; 
   app.get('/v1/jobs', requireSecret, async (c) => {
     const parsed = check(jobsQuerySchema, c.req.query());
     if (!parsed.ok) return problem(c, 400, 'invalid_query', 'the job filters are not valid', parsed.issues);
-    const items = await jobs.list(siteId(c), { ...(parsed.value.state ? { state: parsed.value.state } : {}), limit: Number(parsed.value.limit ?? 50) });
+    const items = await jobs.list(siteId(c), { ...(parsed.value.state ? { state: parsed.value.state } : {}), limit: parsed.value.limit ?? 50 });
     return c.json({ items: items.map(jobView) });
   });
 

@@ -268,6 +268,8 @@ describe.each(ENGINES)('admin API and eligibility on $name', ({ name, available 
     expect(doc.paths['/v1/responses']?.get?.parameters?.map((parameter) => parameter.name)).toEqual(
       expect.arrayContaining(['segment', 'score', 'scoreMin', 'scoreMax', 'from', 'to', 'q', 'followUpStatus', 'owner', 'overdue', 'driver', 'hasComment', 'contactable', 'identified', 'trait.{KEY}', 'includeTest', 'cursor', 'limit']),
     );
+    expect(doc.paths['/v1/jobs']?.get?.parameters?.map((parameter) => parameter.name).sort()).toEqual(['limit', 'state']);
+    expect(Object.keys(doc.paths['/v1/jobs/{id}/retry'] ?? {})).toEqual(['post']);
     expect(await (await fetch(`${collector.url}/healthz`)).json()).toEqual({ ok: true });
   });
 });

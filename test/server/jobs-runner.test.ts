@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { Driver } from '../../server/db/driver.ts';
 import { openDatabase } from '../../server/db/open.ts';
 import { claim, enqueue, startRunner, toJob, type Job, type JobHandlers } from '../../server/jobs/index.ts';
+import { createAdminClient } from '../../sdk/index.ts';
 import { ENGINES, startTestCollector, type Engine, type TestCollector } from '../helpers/collector.ts';
 
 // Generous: CI runs these beside other suites on two cores, Postgres included.
@@ -68,6 +69,10 @@ describe.each(ENGINES)('the job runner in the collector on $name', ({ name, avai
     ]);
     expect(Date.parse(body.items[0]?.createdAt ?? '')).toBeGreaterThan(0);
     expect((await (await collector.admin('/v1/jobs?state=queued')).json()) as unknown).toEqual({ items: [] });
+    // The SDK's admin client reads the same answer through its schema.
+    const client = createAdminClient({ endpoint: collector.url, token: collector.site.secretKey });
+    expect((await client.jobs({ state: 'dead' })).map((job) => [job.id, job.state, job.attempts])).toEqual([[dead?.id, 'dead', 3]]);
+    expect(await client.jobs({ state: 'queued' })).toEqual([]);
 
     healthy = true;
     const retried = await collector.admin(`/v1/jobs/${dead?.id}/retry`, { method: 'POST' });
