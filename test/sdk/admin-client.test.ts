@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { createAdminClient, HttpError, InvalidAnswerError, InvalidInputError, NetworkError, TimeoutError, type ClientError, type ListQuery } from '../../sdk/index.ts';
+import { createAdminClient, HttpError, InvalidAnswerError, InvalidInputError, NetworkError, TimeoutError, type ListQuery } from '../../sdk/index.ts';
 import { makeDetail, makeRecord } from '../helpers/admin-fixtures.ts';
+import { failure } from '../helpers/failure.ts';
 
 interface Seen {
   method: string;
@@ -34,14 +35,6 @@ function scripted(replies: (() => Response | Promise<Response>)[]) {
 
 const json = (body: unknown, status = 200) => () => new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });
 
-async function failure(promise: Promise<unknown>): Promise<ClientError> {
-  try {
-    await promise;
-  } catch (error) {
-    return error as ClientError;
-  }
-  throw new Error('expected a rejection');
-}
 
 describe('createAdminClient (injected fetch)', () => {
   it('list: the typed query goes out as the collector’s parameter names, with the token as a bearer', async () => {

@@ -1,7 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { createClient, HttpError, InvalidAnswerError, InvalidInputError, NetworkError, TimeoutError, type ClientError } from '../../sdk/index.ts';
+import { createClient, HttpError, InvalidAnswerError, InvalidInputError, NetworkError, TimeoutError } from '../../sdk/index.ts';
 import { makePayload } from '../helpers/payload.ts';
 import { refusedUrl, startScriptedServer, type Reply } from '../helpers/scripted-server.ts';
+import { failure } from '../helpers/failure.ts';
 
 const servers: { close(): Promise<void> }[] = [];
 afterEach(async () => {
@@ -35,14 +36,6 @@ async function setup(replies: Reply[], retry: { limit: number } | false = { limi
   return { server, client, sleeps, attempts };
 }
 
-async function failure(promise: Promise<unknown>): Promise<ClientError> {
-  try {
-    await promise;
-  } catch (error) {
-    return error as ClientError;
-  }
-  throw new Error('expected a rejection');
-}
 
 const ack = (payload: { id: string; seq: number }) => ({ id: payload.id, seq: payload.seq, segment: 'promoter' });
 const errorBody = (code: string) => ({ error: { code, message: code, issues: [{ path: 'score', message: 'must be at most 10' }] } });

@@ -1,17 +1,10 @@
 import { parse } from 'csv-parse/sync';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createAdminClient, HttpError, npsFromCounts, type AdminClient, type ClientError } from '../../sdk/index.ts';
+import { createAdminClient, HttpError, npsFromCounts, type AdminClient } from '../../sdk/index.ts';
 import { ENGINES, startTestCollector, type TestCollector } from '../helpers/collector.ts';
 import { makePayload } from '../helpers/payload.ts';
+import { failure } from '../helpers/failure.ts';
 
-async function failure(promise: Promise<unknown>): Promise<ClientError> {
-  try {
-    await promise;
-  } catch (error) {
-    return error as ClientError;
-  }
-  throw new Error('expected a rejection');
-}
 
 describe.each(ENGINES)('admin API and eligibility on $name', ({ name, available }) => {
   if (!available) {
