@@ -93,6 +93,7 @@ export function openApiDocument(version: string) {
             413: error('Body over 32 KiB'),
             415: error('Neither application/json nor text/plain'),
             429: error('Rate limited; see Retry-After'),
+            503: error('The database is locked by another process (database_busy); see Retry-After'),
           },
         },
         get: {
@@ -165,7 +166,12 @@ export function openApiDocument(version: string) {
           responses: { 204: { description: 'Recorded' }, 400: error('Bad body'), 401: error('Unknown site key'), 403: error('Origin not allowed') },
         },
       },
-      '/healthz': { get: { summary: 'Liveness and database reachability', responses: { 200: { description: '{ ok: true }' } } } },
+      '/healthz': {
+        get: {
+          summary: 'Liveness: the database takes a write (a probe that changes nothing)',
+          responses: { 200: { description: '{ ok: true }' }, 503: error('The database is read-only (database_unavailable) or locked (database_busy, with Retry-After)') },
+        },
+      },
     },
   };
 }

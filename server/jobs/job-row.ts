@@ -1,5 +1,6 @@
 import * as z from 'zod/mini';
 import { JOB_STATES, type JobState } from '../../sdk/index.ts';
+import { int, jsonText, nullableInt, parseRows } from '../db/rows.ts';
 
 export { JOB_STATES, type JobState };
 
@@ -9,16 +10,16 @@ const jobRowSchema = z.object({
   site_id: z.nullable(z.string()),
   kind: z.string(),
   idempotency_key: z.string(),
-  payload: z.string(),
+  payload: jsonText(z.unknown()),
   state: z.enum(JOB_STATES),
-  run_at: z.number(),
-  attempts: z.number(),
-  max_attempts: z.number(),
+  run_at: int,
+  attempts: int,
+  max_attempts: int,
   lease_owner: z.nullable(z.string()),
-  lease_expires_at: z.nullable(z.number()),
+  lease_expires_at: nullableInt,
   last_error: z.nullable(z.string()),
-  created_at: z.number(),
-  updated_at: z.number(),
+  created_at: int,
+  updated_at: int,
 });
 
 /** A job as the queue, the runner and the admin API see it. Times are epoch ms. */
@@ -42,13 +43,14 @@ export interface Job {
 
 /** Parses one row read from `jobs`; throws naming the column when the row is not a job. */
 export function toJob(row: unknown): Job {
-  const parsed = jobRowSchema.parse(row);
+  const [parsed] = parseRows(jobRowSchema, [row], 'jobs');
+  if (!parsed) throw new Error('no job row');
   return {
     id: parsed.id,
     siteId: parsed.site_id,
     kind: parsed.kind,
     key: parsed.idempotency_key,
-    payload: JSON.parse(parsed.payload),
+    payload: parsed.payload,
     state: parsed.state,
     runAt: parsed.run_at,
     attempts: parsed.attempts,
