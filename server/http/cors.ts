@@ -1,6 +1,7 @@
 import type { Context } from 'hono';
 /** What an origin check needs of a site. */
-type Site = { origins: readonly string[] };
+export type OriginSite = { origins: readonly string[] };
+type Site = OriginSite;
 
 /** Whether a browser page at `origin` may talk to this site's public endpoints. Exact match only. */
 export function originAllowed(site: Site, origin: string | undefined): boolean {

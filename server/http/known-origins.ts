@@ -1,5 +1,4 @@
-/** What an origin check needs of a site. */
-type Site = { origins: readonly string[] };
+import type { OriginSite as Site } from './cors.ts';
 
 /**
  * Whether some site lists an origin, from a copy of the site list refreshed at most every

@@ -4,7 +4,8 @@ import type { Driver, SqlValue } from '../db/driver.ts';
 import { int, select } from '../db/rows.ts';
 import type { ResponseFilters } from './response-filters.ts';
 
-const DAY_MS = 86_400_000;
+/** A UTC day in ms: the daily counts (received_day) and the SLA are whole days. */
+export const DAY_MS = 86_400_000;
 
 /** Period label of a day number (days since 1970-01-01, UTC). Weeks start on Monday. */
 export function periodOf(day: number, interval: Interval): string {

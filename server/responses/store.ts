@@ -6,10 +6,9 @@ import type { Site } from '../sites/index.ts';
 import { responseList, type ResponseList, type SqlStoreOptions } from './list.ts';
 import { iso, responseRowSchema, type ResponseRow } from './record.ts';
 import type { ResponseFilters } from './response-filters.ts';
-import { responseStats } from './stats.ts';
+import { DAY_MS, responseStats } from './stats.ts';
 import { upsertResponseRow, type UpsertResult } from './upsert.ts';
 
-const DAY_MS = 86_400_000;
 /** How long a team has to follow up, until teams set their own SLA (SPEC §10). */
 export const DEFAULT_SLA_MS = 7 * DAY_MS;
 /** How many of the same person's other responses a detail shows, newest first. */

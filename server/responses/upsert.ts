@@ -4,8 +4,8 @@ import type { Driver, SqlValue } from '../db/driver.ts';
 import { int, select, selectOne } from '../db/rows.ts';
 import { enqueue } from '../jobs/index.ts';
 import type { Site } from '../sites/index.ts';
+import { DAY_MS } from './stats.ts';
 
-const DAY_MS = 86_400_000;
 
 /** What an upsert did: a new response, a later step (higher `seq`), or nothing (a state as new was there). */
 export type UpsertOutcome = 'created' | 'updated' | 'unchanged';
@@ -61,8 +61,8 @@ export function upsertResponseRow(db: Driver, site: Site, payload: ResponsePaylo
       const previous = await selectOne(tx, previousRow, 'responses', `SELECT site_id, seq, segment, status FROM responses WHERE id = ?${tx.dialect === 'postgres' ? ' FOR UPDATE' : ''}`, [payload.id]);
       if (previous) {
         if (previous.site_id !== site.id) return { kind: 'foreign' };
-        if (Number(previous.seq) >= payload.seq) {
-          return { kind: 'stored', outcome: 'unchanged', firstScore: false, seq: Number(previous.seq), segment: previous.segment, status: previous.status };
+        if (previous.seq >= payload.seq) {
+          return { kind: 'stored', outcome: 'unchanged', firstScore: false, seq: previous.seq, segment: previous.segment, status: previous.status };
         }
         // Follow-up status and notes are never touched here; neither is what the first post fixed (context, identity of the visitor).
         await tx.run(
