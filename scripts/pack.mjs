@@ -47,7 +47,7 @@ if (!values['no-build']) {
   const build = spawnSync('npm', ['run', '--silent', 'build'], { cwd: root, stdio: 'inherit' });
   if (build.status !== 0) process.exit(build.status ?? 1);
 }
-for (const needed of ['onepoint.js', 'onepoint-ui.js', 'esm/sdk.js', 'esm/widget.js', 'types/sdk/index.d.ts', 'types/widget/index.d.ts']) {
+for (const needed of ['onepoint.js', 'onepoint-ui.js', 'esm/sdk.js', 'esm/widget.js', 'types/sdk/index.d.ts', 'types/widget/index.d.ts', 'app/team-page.js']) {
   if (!existsSync(join(dist, needed))) {
     console.error(`pack: dist/${needed} is missing; run npm run build first (or drop --no-build)`);
     process.exit(1);

@@ -1,14 +1,12 @@
 import ky, { type Options } from 'ky';
 import * as z from 'zod/mini';
-import { InvalidAnswerError } from './errors.ts';
-import { send } from './http-send.ts';
+import { readAnswer, send } from './http-send.ts';
 import { followUpChangeSchema, type FollowUpChange } from './schemas/admin-follow-up.ts';
 import { jobListSchema, jobRetrySchema, jobsQueryParams, jobsQuerySchema, type JobsQuery, type JobView } from './schemas/admin-jobs.ts';
 import { listQueryParams, listQuerySchema, type ListQuery } from './schemas/admin-query.ts';
 import { responsePageSchema, type ResponsePage, type ResponseRecord } from './schemas/admin-record.ts';
 import { statsQueryParams, statsQuerySchema, statsSchema, type Stats, type StatsQuery } from './schemas/admin-stats.ts';
 import { responseDetailSchema, type ResponseDetail } from './schemas/admin-timeline.ts';
-import { toFieldIssues } from './schemas/issues.ts';
 import { parseOrThrow } from './validate.ts';
 
 export interface AdminClientOptions {
@@ -23,6 +21,8 @@ export interface AdminClientOptions {
   fetch?: typeof fetch;
   /** Per request. @default 30000 */
   timeoutMs?: number;
+  /** The clock `Retry-After` dates are read against. @default Date.now */
+  now?: () => number;
 }
 
 /** The admin API (SPEC §6, §10), typed. Every answer is parsed; nothing is retried by itself. */
@@ -67,13 +67,11 @@ export function createAdminClient(options: AdminClientOptions): AdminClient {
     ...(options.token ? { headers: { authorization: `Bearer ${options.token}` } } : { credentials: 'include' }),
   });
 
-  const request = (url: string, init: Options = {}) => send(http, url, init, timeoutMs, Date.now);
+  const request = (url: string, init: Options = {}) => send(http, url, init, timeoutMs, options.now ?? Date.now);
 
   async function json<S extends z.ZodMiniType>(url: string, schema: S, init?: Options): Promise<z.output<S>> {
     const response = await request(url, init);
-    const result = schema.safeParse(await response.json().catch(() => undefined));
-    if (!result.success) throw new InvalidAnswerError(url, toFieldIssues(result.error.issues));
-    return result.data;
+    return readAnswer(url, schema, await response.json().catch(() => undefined));
   }
 
   /** The query as text, checked with the schema the collector uses: a bad one never leaves. */

@@ -1,8 +1,7 @@
 import ky, { type KyInstance } from 'ky';
 import type * as z from 'zod/mini';
-import { HttpError, InvalidAnswerError, InvalidInputError, isRetryable } from './errors.ts';
+import { HttpError, InvalidInputError, isRetryable } from './errors.ts';
 import { DEFAULT_RETRY, retryDelay, type RetryPolicy } from './retry.ts';
-import { toFieldIssues } from './schemas/issues.ts';
 import {
   LIMITS,
   ackSchema,
@@ -12,7 +11,7 @@ import {
   type EligibilityAnswer,
   type ResponsePayload,
 } from './schemas/response.ts';
-import { send } from './http-send.ts';
+import { readAnswer, send } from './http-send.ts';
 import { parseOrThrow } from './validate.ts';
 
 /** A response as the caller hands it over; `siteKey` defaults to the client's. */
@@ -102,13 +101,10 @@ export function createClient(options: ClientOptions): Client {
     return read(await response.json().catch(() => undefined));
   }
 
-  function readWith<S extends z.ZodMiniType>(url: string, schema: S) {
-    return (json: unknown): z.output<S> => {
-      const result = schema.safeParse(json);
-      if (!result.success) throw new InvalidAnswerError(url, toFieldIssues(result.error.issues));
-      return result.data;
-    };
-  }
+  const readWith =
+    <S extends z.ZodMiniType>(url: string, schema: S) =>
+    (json: unknown): z.output<S> =>
+      readAnswer(url, schema, json);
 
   const responsesUrl = `${endpoint}/v1/responses`;
 

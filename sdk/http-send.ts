@@ -1,5 +1,7 @@
 import type { KyInstance, Options } from 'ky';
-import { HttpError, NetworkError, TimeoutError } from './errors.ts';
+import type * as z from 'zod/mini';
+import { HttpError, InvalidAnswerError, NetworkError, TimeoutError } from './errors.ts';
+import { toFieldIssues } from './schemas/issues.ts';
 import { retryAfterMs } from './retry.ts';
 import { readErrorBody } from './schemas/response.ts';
 
@@ -19,4 +21,11 @@ export async function send(http: KyInstance, url: string, init: Options | undefi
   }
   if (!response.ok) throw new HttpError(url, response.status, readErrorBody(await response.json().catch(() => undefined)), retryAfterMs(response.headers.get('retry-after'), now()));
   return response;
+}
+
+/** An answer's JSON checked against the contract: off-contract is an {@link InvalidAnswerError} naming each field. */
+export function readAnswer<S extends z.ZodMiniType>(url: string, schema: S, json: unknown): z.output<S> {
+  const result = schema.safeParse(json);
+  if (!result.success) throw new InvalidAnswerError(url, toFieldIssues(result.error.issues));
+  return result.data;
 }

@@ -28,8 +28,9 @@ export interface SurveyEligibilityOptions {
 export function surveyEligibility(input: SurveyConfigInput, options: SurveyEligibilityOptions = {}): EligibilityVerdict {
   const config = parseOrThrow(surveyConfigSchema, input, 'survey configuration');
   const storage = options.storage ?? browserStorage();
+  const visitor = readVisitor(storage);
   const verdict = decideEligibility({
-    visitor: readVisitor(storage),
+    visitor,
     shownThisSession: 0,
     throttle: config.throttle,
     sample: config.sample,
@@ -39,6 +40,6 @@ export function surveyEligibility(input: SurveyConfigInput, options: SurveyEligi
     ...(options.userCreatedAt === undefined ? {} : { userCreatedAt: options.userCreatedAt }),
   });
   // The sample is decided once per visitor, as the script tag does.
-  if (readVisitor(storage).sampled === undefined && verdict.visitor.sampled !== undefined) updateVisitor(storage, { sampled: verdict.visitor.sampled });
+  if (visitor.sampled === undefined && verdict.visitor.sampled !== undefined) updateVisitor(storage, { sampled: verdict.visitor.sampled });
   return verdict;
 }
