@@ -1,4 +1,5 @@
 import type { Dialect, Driver } from './driver.ts';
+import { ACCOUNTS_MIGRATION } from './migration-7-accounts.ts';
 import { DOCS_PER_MS, sqliteFoldSql } from './search-text.ts';
 
 /** One step of the schema. Applied in order, once, each in its own transaction. */
@@ -306,6 +307,7 @@ export const MIGRATIONS: Migration[] = [
       ],
     },
   },
+  ACCOUNTS_MIGRATION,
 ];
 
 /** Applies what is missing, under a lock so that two collectors starting together do not race. */
