@@ -1,5 +1,6 @@
 import ky, { type Options } from 'ky';
 import * as z from 'zod/mini';
+import { teamApi, type AdminTeamApi } from './admin-team-api.ts';
 import { readAnswer, send } from './http-send.ts';
 import { followUpChangeSchema, type FollowUpChange } from './schemas/admin-follow-up.ts';
 import { jobListSchema, jobRetrySchema, jobsQueryParams, jobsQuerySchema, type JobsQuery, type JobView } from './schemas/admin-jobs.ts';
@@ -14,7 +15,9 @@ export interface AdminClientOptions {
   endpoint: string;
   /**
    * An API token or the site's secret key (`sk_…`), sent as `Authorization: Bearer …`. Without
-   * one the browser's session cookie is sent instead (`credentials: 'include'`), for the team's app.
+   * one the browser's session cookie is sent instead (`credentials: 'include'`), for the team's app,
+   * and every change (any method but GET) carries `X-Onepoint-Csrf: 1`, which the collector asks of
+   * cookie-authenticated changes (a cross-site form cannot set it).
    */
   token?: string;
   /** @default globalThis.fetch */
@@ -25,8 +28,8 @@ export interface AdminClientOptions {
   now?: () => number;
 }
 
-/** The admin API (SPEC §6, §10), typed. Every answer is parsed; nothing is retried by itself. */
-export interface AdminClient {
+/** The admin API (SPEC §6, §9, §10), typed. Every answer is parsed; nothing is retried by itself. */
+export interface AdminClient extends AdminTeamApi {
   /** One page of responses, newest first. */
   list(query?: ListQuery): Promise<ResponsePage>;
   /** Every response the query matches, newest first, fetching page after page by cursor. */
@@ -64,7 +67,7 @@ export function createAdminClient(options: AdminClientOptions): AdminClient {
     timeout: timeoutMs,
     retry: 0,
     throwHttpErrors: false,
-    ...(options.token ? { headers: { authorization: `Bearer ${options.token}` } } : { credentials: 'include' }),
+    ...(options.token ? { headers: { authorization: `Bearer ${options.token}` } } : { credentials: 'include', hooks: { beforeRequest: [markChange] } }),
   });
 
   const request = (url: string, init: Options = {}) => send(http, url, init, timeoutMs, options.now ?? Date.now);
@@ -88,6 +91,7 @@ export function createAdminClient(options: AdminClientOptions): AdminClient {
 
   const client: AdminClient = {
     endpoint,
+    ...teamApi({ endpoint, json, send: request }),
     // Async, every one: a bad input rejects the promise, it never throws at the call.
     list: async (query = {}) => json(listUrl('/v1/responses', query), responsePageSchema),
     async *iterate(query = {}) {
@@ -124,6 +128,11 @@ export function createAdminClient(options: AdminClientOptions): AdminClient {
     },
   };
   return client;
+}
+
+/** The header the collector asks of cookie-authenticated changes: a cross-site form or image cannot send it. */
+function markChange(request: Request): void {
+  if (request.method !== 'GET' && request.method !== 'HEAD') request.headers.set('x-onepoint-csrf', '1');
 }
 
 /** Response ids are UUIDs; anything else is only ever a 404, but an empty one would list instead. */

@@ -15,6 +15,7 @@ export interface Received {
   url: string;
   contentType: string | undefined;
   body: string;
+  headers: IncomingMessage['headers'];
 }
 
 /**
@@ -27,7 +28,7 @@ export async function startScriptedServer(replies: Reply[]) {
   const server = createServer(async (request: IncomingMessage, response) => {
     let body = '';
     for await (const chunk of request) body += chunk;
-    received.push({ method: request.method ?? '', url: request.url ?? '', contentType: request.headers['content-type'], body });
+    received.push({ method: request.method ?? '', url: request.url ?? '', contentType: request.headers['content-type'], body, headers: request.headers });
     const reply = replies[Math.min(index++, replies.length - 1)] ?? {};
     if (reply.hang) return;
     response.writeHead(reply.status ?? 200, { 'content-type': 'application/json', ...reply.headers });
