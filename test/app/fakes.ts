@@ -1,0 +1,30 @@
+import { HttpError, NetworkError } from '../../sdk/index.ts';
+
+/** A promise settled from outside: a fake client call answered when the test says. */
+export function deferred<T>() {
+  let resolve!: (value: T) => void;
+  let reject!: (error: unknown) => void;
+  const promise = new Promise<T>((yes, no) => {
+    resolve = yes;
+    reject = no;
+  });
+  return { promise, resolve, reject };
+}
+
+/** The collector's answer other than 2xx, as the SDK raises it. */
+export const httpError = (status: number, code?: string, retryAfterMs?: number) =>
+  new HttpError('http://c.example/x', status, code ? { error: { code, message: `${code} happened` } } : undefined, retryAfterMs);
+
+export const offline = () => new NetworkError('http://c.example/x');
+
+/** Records each call's arguments by method name. */
+export function recorder() {
+  const calls: [string, unknown[]][] = [];
+  const record =
+    <A extends unknown[], R>(name: string, answer: (...args: A) => R) =>
+    (...args: A): R => {
+      calls.push([name, args]);
+      return answer(...args);
+    };
+  return { calls, record };
+}

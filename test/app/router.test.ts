@@ -1,0 +1,77 @@
+import { describe, expect, it } from 'vitest';
+import { createRouter, parseRoute, routeUrl, type HistoryPort } from '../../app/models/router.ts';
+import { redirectFor } from '../../app/models/guard.ts';
+
+function fakeHistory(start: string) {
+  const entries = [start];
+  let index = 0;
+  let listener: (() => void) | undefined;
+  const port: HistoryPort = {
+    location: () => {
+      const url = new URL(entries[index] ?? '/', 'http://c.example');
+      return { pathname: url.pathname, search: url.search };
+    },
+    push(url) {
+      entries.splice(index + 1, Infinity, url);
+      index += 1;
+    },
+    replace(url) {
+      entries[index] = url;
+    },
+    onPop(next) {
+      listener = next;
+      return () => (listener = undefined);
+    },
+  };
+  const back = () => {
+    index -= 1;
+    listener?.();
+  };
+  return { port, entries, back, listening: () => listener !== undefined };
+}
+
+describe('parseRoute and routeUrl', () => {
+  it('reads every screen’s path, the link pages’ token, and takes / and unknown paths for the inbox', () => {
+    expect(parseRoute('/', '')).toEqual({ screen: 'inbox' });
+    expect(parseRoute('/members/', '')).toEqual({ screen: 'members' });
+    expect(parseRoute('/nowhere', '')).toEqual({ screen: 'inbox' });
+    expect(parseRoute('/invite', '?token=a%2Bb')).toEqual({ screen: 'invite', token: 'a+b' });
+    expect(parseRoute('/reset-password', '')).toEqual({ screen: 'reset-password' });
+    // A token elsewhere means nothing.
+    expect(parseRoute('/audit', '?token=x')).toEqual({ screen: 'audit' });
+    expect(routeUrl({ screen: 'invite', token: 'a+b' })).toBe('/invite?token=a%2Bb');
+    expect(routeUrl({ screen: 'tokens' })).toBe('/tokens');
+  });
+});
+
+describe('createRouter', () => {
+  it('go pushes a history entry, replace does not; back and forward follow the address bar; dispose stops listening', () => {
+    const history = fakeHistory('/sign-in');
+    const router = createRouter(history.port);
+    expect(router.route.value).toEqual({ screen: 'sign-in' });
+    router.go({ screen: 'members' });
+    router.go({ screen: 'members' });
+    router.replace({ screen: 'audit' });
+    expect(history.entries).toEqual(['/sign-in', '/audit']);
+    expect(router.route.value).toEqual({ screen: 'audit' });
+    history.back();
+    expect(router.route.value).toEqual({ screen: 'sign-in' });
+    router.dispose();
+    expect(history.listening()).toBe(false);
+  });
+});
+
+describe('redirectFor', () => {
+  it('signed out: app screens go to sign-in, link pages stay; signed in: sign-in goes to the inbox, admin screens too for non-admins', () => {
+    expect(redirectFor({ screen: 'members' }, { state: 'loading' })).toBeUndefined();
+    expect(redirectFor({ screen: 'inbox' }, { state: 'signed-out' })).toEqual({ screen: 'sign-in' });
+    expect(redirectFor({ screen: 'invite', token: 't' }, { state: 'signed-out' })).toBeUndefined();
+    expect(redirectFor({ screen: 'reset-password' }, { state: 'signed-out' })).toBeUndefined();
+    expect(redirectFor({ screen: 'sign-in' }, { state: 'signed-in', role: 'viewer' })).toEqual({ screen: 'inbox' });
+    expect(redirectFor({ screen: 'tokens' }, { state: 'signed-in', role: 'member' })).toEqual({ screen: 'inbox' });
+    expect(redirectFor({ screen: 'audit' }, { state: 'signed-in', role: 'viewer' })).toEqual({ screen: 'inbox' });
+    expect(redirectFor({ screen: 'members' }, { state: 'signed-in', role: 'viewer' })).toBeUndefined();
+    expect(redirectFor({ screen: 'audit' }, { state: 'signed-in', role: 'admin' })).toBeUndefined();
+    expect(redirectFor({ screen: 'invite', token: 't' }, { state: 'signed-in', role: 'admin' })).toBeUndefined();
+  });
+});
