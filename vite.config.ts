@@ -8,8 +8,8 @@ import { privateZodGlobals } from './scripts/private-zod-globals.ts';
  *   with one chunk per locale;
  * - `lib`: `dist/esm/sdk.js` and `dist/esm/widget.js` for bundler users, dependencies external;
  * - `demo`: the demo's own scripts, which import `onepoint/sdk` and `onepoint/widget` as a developer would;
- * - `app`: `dist/app/team-page.js`, the collector's interim team page (it talks to the collector
- *   through the SDK's admin client; the team app replaces it);
+ * - `app`: `dist/app/index.html` and its hashed files in `dist/app/assets/`, the team's app (served
+ *   by the collector at `/` and `/app/assets/`; it talks to the collector through the SDK's admin client);
  * - `collector`: `dist/collector/bin.js`, the collector as plain JavaScript for Node 20 (the
  *   `onepoint-collector` package's bin), every npm dependency left external.
  */
@@ -69,11 +69,17 @@ const builds: Record<string, UserConfig> = {
     },
   },
   app: {
+    // The page is app/index.html; its scripts, styles and icon are served under /app/assets/.
+    root: 'app',
+    base: '/app/',
     build: {
-      outDir: 'dist/app',
+      outDir: '../dist/app',
       emptyOutDir: true,
       target: 'es2022',
-      rolldownOptions: { input: { 'team-page': 'app/legacy/team-page.ts' }, output: { format: 'es', entryFileNames: '[name].js', chunkFileNames: '[name]-[hash].js' } },
+      // The collector's CSP allows no inline script: the module-preload polyfill would be one.
+      modulePreload: { polyfill: false },
+      // Every asset a file of its own (no data: URLs, which img-src 'self' would block).
+      assetsInlineLimit: 0,
     },
   },
   collector: {

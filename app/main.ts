@@ -1,0 +1,24 @@
+// The team's app (SPEC §9, §10): served by the collector at `/` and its screens' paths, it talks to
+// the collector only through the SDK's admin client, signed in by the session cookie.
+import '../sdk/schemas/csp-safe.ts';
+import './styles.css';
+import { signal } from '@preact/signals-core';
+import { h, render } from 'preact';
+import { createAdminClient } from '../sdk/admin-client.ts';
+import { browserHistory, copyText, watchingFetch } from './browser.ts';
+import { createRouter } from './models/router.ts';
+import { createSession } from './models/session.ts';
+import { App } from './views/app.tsx';
+import { Context, type AppContext } from './views/context.ts';
+
+let expired = () => undefined as void;
+const client = createAdminClient({ endpoint: window.location.origin, fetch: watchingFetch(() => expired()) });
+const session = createSession({ client });
+expired = session.expired;
+const router = createRouter(browserHistory);
+const context: AppContext = { client, session, router, platform: { copyText, now: Date.now }, signInEmail: signal('') };
+
+const root = document.getElementById('app');
+if (!root) throw new Error('the app’s page has no #app');
+render(h(Context.Provider, { value: context }, h(App, {})), root);
+void session.load();

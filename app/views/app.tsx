@@ -1,0 +1,64 @@
+import { useEffect } from 'preact/hooks';
+import { redirectFor } from '../models/guard.ts';
+import type { Route } from '../models/router.ts';
+import { AcceptInvitationScreen } from './accept-invitation.tsx';
+import { AuditScreen } from './audit.tsx';
+import { useApp } from './context.ts';
+import { InboxScreen } from './inbox.tsx';
+import { MembersScreen } from './members.tsx';
+import { ErrorNote } from './notice.tsx';
+import { PublicLayout } from './public-layout.tsx';
+import { ResetPasswordScreen } from './reset-password.tsx';
+import { Shell } from './shell.tsx';
+import { SignInScreen } from './sign-in.tsx';
+import { TokensScreen } from './tokens.tsx';
+import { useValue } from './use-value.ts';
+import { failureText } from './words.ts';
+
+/** The app: the screen for the address, or where the guard sends this person instead. */
+export function App() {
+  const { router, session } = useApp();
+  const asked = useValue(router.route);
+  const access = useValue(session.access);
+  const me = useValue(session.me);
+  const failure = useValue(session.failure);
+  const redirect = redirectFor(asked, access);
+  useEffect(() => {
+    if (redirect) router.replace(redirect);
+  }, [redirect?.screen]);
+  const route: Route = redirect ?? asked;
+
+  if (route.screen === 'invite') return <AcceptInvitationScreen key={route.token} token={route.token} />;
+  if (route.screen === 'reset-password') return <ResetPasswordScreen key={route.token} token={route.token} />;
+  if (access.state === 'loading')
+    return (
+      <PublicLayout>
+        {failure ? (
+          <ErrorNote>
+            {failureText(failure, 'open onepoint')}{' '}
+            <button type="button" class="link" onClick={() => void session.load()}>
+              Try again
+            </button>
+          </ErrorNote>
+        ) : (
+          <p class="lede" role="status">
+            Opening onepoint…
+          </p>
+        )}
+      </PublicLayout>
+    );
+  if (route.screen === 'sign-in' || !me) return <SignInScreen />;
+  return (
+    <Shell me={me} screen={route.screen}>
+      {/* Keyed by team: switching teams starts each screen's model afresh. */}
+      <Screen key={`${me.team.id}:${route.screen}`} route={route} />
+    </Shell>
+  );
+}
+
+function Screen({ route }: { route: Route }) {
+  if (route.screen === 'members') return <MembersScreen />;
+  if (route.screen === 'tokens') return <TokensScreen />;
+  if (route.screen === 'audit') return <AuditScreen />;
+  return <InboxScreen />;
+}

@@ -1,0 +1,24 @@
+const MINUTE = 60_000;
+const HOUR = 60 * MINUTE;
+const DAY = 24 * HOUR;
+
+/**
+ * When something happened, as people say it: "just now", "5 min ago", "3 h ago", "yesterday",
+ * then the date ("22 Nov", with the year when it is not this year's).
+ * @example formatWhen('2026-11-22T10:00:00Z', Date.parse('2026-11-22T10:05:00Z')) // '5 min ago'
+ */
+export function formatWhen(iso: string, now: number, locale = 'en-GB'): string {
+  const at = Date.parse(iso);
+  const ago = now - at;
+  if (ago < MINUTE) return 'just now';
+  if (ago < HOUR) return `${Math.floor(ago / MINUTE)} min ago`;
+  if (ago < DAY) return `${Math.floor(ago / HOUR)} h ago`;
+  if (ago < 2 * DAY) return 'yesterday';
+  const sameYear = new Date(at).getUTCFullYear() === new Date(now).getUTCFullYear();
+  return new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'short', ...(sameYear ? {} : { year: 'numeric' }), timeZone: 'UTC' }).format(at);
+}
+
+/** The full date and time, for a `<time>`'s title. */
+export function formatFull(iso: string, locale = 'en-GB'): string {
+  return new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short', timeZone: 'UTC' }).format(Date.parse(iso)) + ' UTC';
+}
