@@ -1,4 +1,4 @@
-import type { Migration } from './migrations.ts';
+import type { Migration } from './migration.ts';
 
 /**
  * Accounts (SPEC §9). The `auth_*` tables are better-auth's (users, credentials, sessions, single-use

@@ -1,14 +1,9 @@
-import type { Dialect, Driver } from './driver.ts';
+import type { Driver } from './driver.ts';
+import type { Migration } from './migration.ts';
+export type { Migration } from './migration.ts';
 import { ACCOUNTS_MIGRATION } from './migration-7-accounts.ts';
 import { DOCS_PER_MS, sqliteFoldSql } from './search-text.ts';
 
-/** One step of the schema. Applied in order, once, each in its own transaction. */
-export interface Migration {
-  version: number;
-  name: string;
-  /** The same for both engines, or per dialect where their syntax parts (triggers). */
-  statements: string[] | Record<Dialect, string[]>;
-}
 
 // Migration 6's pieces, shared by its two dialects or by its trigger and its backfill.
 /** The list filters' indexes: each keeps received_at last, so a page is read newest first. */
