@@ -1,5 +1,6 @@
 import type { Dialect, Driver } from './driver.ts';
 import { ACCOUNTS_MIGRATION } from './migration-7-accounts.ts';
+import { AUDIT_ACTIONS_MIGRATION } from './migration-9-audit-actions.ts';
 import { DOCS_PER_MS, sqliteFoldSql } from './search-text.ts';
 
 /** One step of the schema. Applied in order, once, each in its own transaction. */
@@ -308,6 +309,7 @@ export const MIGRATIONS: Migration[] = [
     },
   },
   ACCOUNTS_MIGRATION,
+  AUDIT_ACTIONS_MIGRATION,
 ];
 
 /** Applies what is missing, under a lock so that two collectors starting together do not race. */
