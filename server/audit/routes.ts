@@ -1,13 +1,14 @@
 import type { Hono } from 'hono';
 import { auditQuerySchema } from '../../sdk/index.ts';
-import type { Authorize, PrincipalEnv } from '../http/principal.ts';
+import type { AppEnv } from '../http/context.ts';
+import type { Authorize } from '../http/principal.ts';
 import { problem } from '../http/problem.ts';
 import { check } from '../http/validate.ts';
 import { InvalidAuditCursorError } from './cursor.ts';
 import type { AuditStore } from './store.ts';
 
 /** `GET /v1/audit?action&cursor&limit` (admin): the team's audit log, newest first, a page at a time. */
-export function auditRoutes(app: Hono<PrincipalEnv>, deps: { auditLog: AuditStore; authorize: Authorize }) {
+export function auditRoutes(app: Hono<AppEnv>, deps: { auditLog: AuditStore; authorize: Authorize }) {
   app.get('/v1/audit', deps.authorize('admin'), async (c) => {
     const parsed = check(auditQuerySchema, c.req.query());
     if (!parsed.ok) return problem(c, 400, 'invalid_query', 'the audit filters are not valid', parsed.issues);

@@ -1,16 +1,18 @@
 import type { Hono } from 'hono';
 import { apiTokenCreateSchema } from '../../sdk/index.ts';
 import type { Audit } from '../http/audit.ts';
-import type { Authorize, PrincipalEnv } from '../http/principal.ts';
+import type { AppEnv } from '../http/context.ts';
+import type { Authorize } from '../http/principal.ts';
 import { problem } from '../http/problem.ts';
 import { check, readJson } from '../http/validate.ts';
 import type { TokensStore } from './store.ts';
 
 /**
  * `GET /v1/tokens`, `POST /v1/tokens`, `DELETE /v1/tokens/:id` (admin): the team's API tokens. The
- * secret is in the creation's answer only; creating and revoking are in the audit log.
+ * secret is in the creation's answer only; creating and revoking are in the audit log. Mounted on the
+ * app itself: `authorize` adds the principal the handlers read.
  */
-export function tokenRoutes(app: Hono<PrincipalEnv>, deps: { tokens: TokensStore; authorize: Authorize; audit: Audit }) {
+export function tokenRoutes(app: Hono<AppEnv>, deps: { tokens: TokensStore; authorize: Authorize; audit: Audit }) {
   const { tokens, authorize, audit } = deps;
 
   app.get('/v1/tokens', authorize('admin'), async (c) => c.json({ items: await tokens.list(c.get('principal').teamId) }));

@@ -2,7 +2,8 @@ import { Hono } from 'hono';
 import { auditRoutes, auditStore, requestAudit } from '../../server/audit/index.ts';
 import type { Driver } from '../../server/db/driver.ts';
 import { openDatabase } from '../../server/db/open.ts';
-import type { Principal, PrincipalEnv } from '../../server/http/principal.ts';
+import type { AppEnv } from '../../server/http/context.ts';
+import type { Principal } from '../../server/http/principal.ts';
 import { tokenRoutes, tokensStore } from '../../server/tokens/index.ts';
 import { freshDatabase, type Engine } from './collector.ts';
 import { fixedPrincipal } from './fixed-principal.ts';
@@ -12,7 +13,7 @@ export interface TokensAuditDb {
   db: Driver;
   /** `db`, noting each write in {@link writes}: what the routes' stores run on. */
   counted: Driver;
-  app: Hono<PrincipalEnv>;
+  app: Hono<AppEnv>;
   clock: { now: number };
   /** Who the next request acts as (`undefined`: nobody signed in). */
   as: { principal: Principal | undefined };
@@ -41,7 +42,7 @@ export async function openTokensAuditDb(engine: Engine): Promise<TokensAuditDb> 
   const now = () => clock.now;
   const as: TokensAuditDb['as'] = { principal: undefined };
   const authorize = fixedPrincipal(() => as.principal);
-  const app = new Hono<PrincipalEnv>();
+  const app = new Hono<AppEnv>();
   tokenRoutes(app, { tokens: tokensStore(counted, now), authorize, audit: requestAudit(counted, now) });
   auditRoutes(app, { auditLog: auditStore(counted), authorize });
   return {
