@@ -22,6 +22,13 @@ import { openApiDocument } from './openapi.ts';
 import { ingestRoutes, responseAdminRoutes } from './responses/index.ts';
 import { requireSecretKey, type AdminEnv } from './sites/index.ts';
 import type { Store } from './store.ts';
+import { openAccounts, type AccountsSetup } from './accounts.ts';
+import type { PasswordHasher } from './auth/password-hash.ts';
+import { authRoutes } from './auth/routes.ts';
+import { createAuthorize } from './authorize.ts';
+import type { Audit, PrincipalEnv } from './http/principal.ts';
+import { siteTeamId, teamSiteIds } from './sites/team-sites.ts';
+import { teamRoutes } from './teams/routes.ts';
 
 export interface AppOptions {
   store: Store;
@@ -38,7 +45,22 @@ export interface AppOptions {
   extend?: (app: Hono<AppEnv>) => void;
   /** Proves the database takes writes, for `/healthz` (503 when it rejects). @default a read of the sites */
   probeDatabase?: () => Promise<void>;
+  /**
+   * The collector's URL as people reach it (`PUBLIC_URL`): links in invitations and the one origin
+   * whose pages may change things by session cookie. Read when the first request arrives (a
+   * collector on port 0 knows its URL only once it listens). @default http://localhost
+   */
+  publicUrl?: () => string;
+  /** Other origins of this same collector a browser may be on (`http://localhost:8787` next to `http://127.0.0.1:8787`). */
+  alsoTrusted?: () => readonly string[];
+  /** Signs session cookies (`AUTH_SECRET`). @default one made on first start and kept in the database */
+  authSecret?: string;
+  /** How passwords are hashed. @default argon2id */
+  hasher?: PasswordHasher;
+  /** How wrong passwords are slowed down, per account and per address. @default 5 free per account, 20 per address, then 1, 2, 4 … s */
+  signInBackoff?: { account: BackoffOptions; address: BackoffOptions };
 }
+
 
 /** What a 503 for a busy database asks clients to wait, in seconds. */
 export const BUSY_RETRY_AFTER_SECONDS = 1;
@@ -56,6 +78,24 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
   const originKnown = knownOrigins(() => sites.listSites(), 5000, deps.now);
   const app = new Hono<AppEnv>();
   let requests = 0;
+  const publicUrl = options.publicUrl ?? (() => 'http://localhost');
+  const trusted = () => [new URL(publicUrl()).origin, ...(options.alsoTrusted?.() ?? [])];
+  const { teams } = options.store.resources;
+  const db = options.store.db;
+  let made: Promise<AccountsSetup> | undefined;
+  const accountsOf = () =>
+    (made ??= openAccounts({
+      db,
+      teams,
+      publicUrl,
+      alsoTrusted: options.alsoTrusted?.() ?? [],
+      ...(options.authSecret ? { secret: options.authSecret } : {}),
+      logger: options.logger,
+      ...(options.hasher ? { hasher: options.hasher } : {}),
+      now: deps.now,
+    }));
+  const authOf = async () => (await accountsOf()).auth;
+  const signIn = options.signInBackoff ?? { account: { ...DEFAULT_BACKOFF, maxSeconds: 900 }, address: { ...DEFAULT_BACKOFF, free: 20, maxSeconds: 900 } };
 
   // Request id, client address and one log line per request: route, status, time. Never bodies
   // or query strings (comments, emails and user ids live there).
@@ -113,6 +153,41 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
   responseAdminRoutes(admin, { ...deps, responses, requireSecret });
   followUpRoutes(admin, { followUps, requireSecret });
   if (options.jobs) jobRoutes(admin, { jobs: options.jobs, requireSecret, siteId: (c) => c.get('site').id });
+
+  // Accounts (SPEC §9): better-auth's sign-in behind our throttle and CSRF check; the team routes
+  // behind `authorize`, which knows sessions, API tokens and v1 site keys.
+  authRoutes(app, {
+    auth: authOf,
+    trusted,
+    accountFailures: createBackoff(signIn.account, options.now),
+    addressFailures: createBackoff(signIn.address, options.now),
+  });
+  const authorize = createAuthorize({
+    auth: authOf,
+    teams,
+    teamSiteIds: (teamId) => teamSiteIds(db, teamId),
+    tokenBySecret: async () => undefined,
+    siteBySecret: async (secret) => {
+      const site = await sites.siteBySecret(secret);
+      const teamId = site && (await siteTeamId(db, site.id));
+      return site && teamId ? { id: site.id, name: site.name, teamId } : undefined;
+    },
+    authFailures: deps.authFailures,
+    trusted,
+    now: deps.now,
+  });
+  const audit: Audit = async () => undefined;
+  teamRoutes(app as unknown as Hono<PrincipalEnv>, {
+    teams,
+    accounts: async () => (await accountsOf()).accounts,
+    authorize,
+    audit,
+    setActiveTeam: async (sessionId, teamId) => {
+      await db.run('UPDATE auth_sessions SET active_team_id = ? WHERE id = ?', [teamId, sessionId]);
+    },
+    trusted,
+    linkFailures: createBackoff({ ...DEFAULT_BACKOFF, free: 20, maxSeconds: 900 }, options.now),
+  });
   app.get('/v1/openapi.json', (c) => c.json(openApiDocument('1.0.0')));
   // Healthy means able to take a write: a read-only or locked database answers reads but not posts.
   app.get('/healthz', async (c) => {

@@ -8,7 +8,7 @@ import { jobsAdmin, startRunner, type RunnerOptions } from './jobs/index.ts';
 import { cachingSites } from './sites/index.ts';
 import { createStore, withResources, type Store } from './store.ts';
 import { probeWrite } from './db/write-probe.ts';
-import { createApp } from './app.ts';
+import { createApp, type AppOptions } from './app.ts';
 import type { AppEnv } from './http/context.ts';
 import type { TrustProxy } from './http/client-ip.ts';
 import type { BackoffOptions } from './http/failure-backoff.ts';
@@ -36,6 +36,16 @@ export interface CollectorOptions {
   extend?: (app: Hono<AppEnv>, store: Store) => void;
   /** The background job runner (handlers, poll interval, lease); `false` runs none in this process. */
   jobs?: RunnerOptions | false;
+  /** The URL people reach this collector at (`PUBLIC_URL`), for links and the CSRF check. @default http://HOST:PORT once listening */
+  publicUrl?: string;
+  /** Signs session cookies (`AUTH_SECRET`). @default one kept in the database */
+  authSecret?: string;
+  /** How passwords are hashed (tests count calls). @default argon2id */
+  hasher?: AppOptions['hasher'];
+  /** Sign-in throttles (tests that sign in often set them loose). */
+  signInBackoff?: AppOptions['signInBackoff'];
+  /** The app's clock. @default Date.now */
+  now?: () => number;
 }
 
 export interface RunningCollector {
@@ -55,10 +65,18 @@ export async function startCollector(options: CollectorOptions = {}): Promise<Ru
   const logger = options.logger ?? createLogger();
   const db = await openWritable(options.databaseUrl ?? DEFAULT_DATABASE_URL);
   const plain = createStore(db);
-  const store = withResources({ ...plain.resources, sites: cachingSites(plain.resources.sites) }, plain.close);
+  const store = withResources({ ...plain.resources, sites: cachingSites(plain.resources.sites) }, plain.close, db);
+  let listeningUrl = '';
   const app = createApp({
     store,
     logger,
+    publicUrl: () => options.publicUrl ?? listeningUrl,
+    // The same collector by name: a browser on localhost:PORT is as much at home as one on 127.0.0.1:PORT.
+    alsoTrusted: () => (options.publicUrl ? [] : [listeningUrl.replace('//127.0.0.1:', '//localhost:')]),
+    ...(options.authSecret ? { authSecret: options.authSecret } : {}),
+    ...(options.hasher ? { hasher: options.hasher } : {}),
+    ...(options.signInBackoff ? { signInBackoff: options.signInBackoff } : {}),
+    ...(options.now ? { now: options.now } : {}),
     jobs: jobsAdmin(db),
     ...(options.rateLimit ? { rateLimit: options.rateLimit } : {}),
     ...(options.authBackoff ? { authBackoff: options.authBackoff } : {}),
@@ -72,11 +90,12 @@ export async function startCollector(options: CollectorOptions = {}): Promise<Ru
   });
   const { port } = server.address() as AddressInfo;
   const host = options.host && options.host !== '0.0.0.0' ? options.host : '127.0.0.1';
+  listeningUrl = `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
   logger.info({ port }, 'collector listening');
   const runner = options.jobs === false ? undefined : startRunner(db, { logger, ...options.jobs });
   let closing: Promise<void> | undefined;
   return {
-    url: `http://${host.includes(':') ? `[${host}]` : host}:${port}`,
+    url: listeningUrl,
     port,
     store,
     close: () =>

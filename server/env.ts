@@ -35,7 +35,23 @@ export const envSchema = z.object({
   ),
   /** Seconds SIGTERM waits for requests in flight. @default 10 */
   SHUTDOWN_GRACE_SECONDS: number(10),
+  /**
+   * The collector's URL as people reach it (`https://nps.example.com`): invitation and password
+   * links point there, and it is the one origin whose pages may change things by session cookie.
+   * Over https, cookies are Secure. @default http://HOST:PORT
+   */
+  PUBLIC_URL: z.optional(z.string().check(z.refine((value) => isHttpUrl(value), { message: 'must be an http(s) URL such as https://nps.example.com' }))),
+  /** Signs session cookies; at least 32 characters. @default one made on first start and kept in the database */
+  AUTH_SECRET: z.optional(z.string().check(z.minLength(32, { message: 'must be at least 32 characters' }))),
 });
+
+function isHttpUrl(value: string): boolean {
+  try {
+    return /^https?:$/.test(new URL(value).protocol);
+  } catch {
+    return false;
+  }
+}
 
 export type CollectorEnv = z.output<typeof envSchema>;
 

@@ -13,6 +13,8 @@ const collector = await startCollector({
   rateLimit: { burst: env.RATE_LIMIT_BURST, perSecond: env.RATE_LIMIT_PER_SECOND },
   trustProxy: env.TRUST_PROXY,
   shutdownGraceMs: env.SHUTDOWN_GRACE_SECONDS * 1000,
+  ...(env.PUBLIC_URL ? { publicUrl: env.PUBLIC_URL.replace(/\/+$/, '') } : {}),
+  ...(env.AUTH_SECRET ? { authSecret: env.AUTH_SECRET } : {}),
   logger,
 }).catch((error: unknown) => {
   // What the operator must fix is one line, not a stack trace; anything else is a bug and keeps its stack.

@@ -3,6 +3,11 @@ import type * as z from 'zod/mini';
 import {
   TRAIT_PREFIX,
   ackSchema,
+  apiTokenCreatedSchema,
+  apiTokenCreateSchema,
+  apiTokenListSchema,
+  auditPageSchema,
+  auditQuerySchema,
   eligibilityAnswerSchema,
   errorBodySchema,
   followUpChangeSchema,
@@ -77,6 +82,10 @@ export function openApiDocument(version: string) {
         Stats: json(statsSchema),
         JobList: json(jobListSchema),
         JobRetry: json(jobRetrySchema),
+        ApiTokenList: json(apiTokenListSchema),
+        ApiTokenCreate: json(apiTokenCreateSchema),
+        ApiTokenCreated: json(apiTokenCreatedSchema),
+        AuditPage: json(auditPageSchema),
       },
     },
     paths: {
@@ -150,6 +159,46 @@ export function openApiDocument(version: string) {
           security: admin,
           parameters: [idParameter],
           responses: { 200: { description: 'The job, queued', content: content('JobRetry') }, 401: error('Missing or wrong secret key'), 404: error('No such job on this site'), 409: error('The job is not dead') },
+        },
+      },
+      '/v1/tokens': {
+        get: {
+          summary: 'The team’s API tokens, revoked ones too, newest first; never their secrets (admin)',
+          security: admin,
+          responses: { 200: { description: 'Tokens', content: content('ApiTokenList') }, 401: error('Not signed in, or an unknown key'), 403: error('Not an admin of the team') },
+        },
+        post: {
+          summary: 'Create an API token: read (what a viewer may) or write (what a member may); its secret is in this answer only (admin)',
+          security: admin,
+          requestBody: { required: true, content: content('ApiTokenCreate') },
+          responses: {
+            201: { description: 'The token and its secret, sk_…, shown this once', content: content('ApiTokenCreated') },
+            400: error('Not JSON, or not a token: issues name each field'),
+            401: error('Not signed in, or an unknown key'),
+            403: error('Not an admin of the team'),
+            415: error('Neither application/json nor text/plain'),
+          },
+        },
+      },
+      '/v1/tokens/{id}': {
+        delete: {
+          summary: 'Revoke an API token; revoking it again changes nothing (admin)',
+          security: admin,
+          parameters: [idParameter],
+          responses: { 204: { description: 'Revoked' }, 401: error('Not signed in, or an unknown key'), 403: error('Not an admin of the team'), 404: error('No such token in this team') },
+        },
+      },
+      '/v1/audit': {
+        get: {
+          summary: 'The team’s audit log: who changed what, newest first, a page at a time (admin)',
+          security: admin,
+          parameters: queryParameters(auditQuerySchema),
+          responses: {
+            200: { description: 'A page of entries and the next page’s cursor (null at the end)', content: content('AuditPage') },
+            400: error('Bad filter, or a cursor this collector did not make'),
+            401: error('Not signed in, or an unknown key'),
+            403: error('Not an admin of the team'),
+          },
         },
       },
       '/v1/eligibility': {

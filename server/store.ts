@@ -3,6 +3,7 @@ import { eligibilityStore, type EligibilityStore } from './eligibility/index.ts'
 import { followUpsStore, type FollowUpsStore } from './follow-ups/index.ts';
 import { lastRespondedAt, responsesStore, type ResponsesStore, type SqlStoreOptions } from './responses/index.ts';
 import { sitesStore, type SitesStore } from './sites/index.ts';
+import { teamsStore, type TeamsStore } from './teams/store.ts';
 
 export type { Site } from './sites/index.ts';
 export type { ResponseFilters, SqlStoreOptions, UpsertOutcome, UpsertResult } from './responses/index.ts';
@@ -11,7 +12,9 @@ export { FOLLOW_UP_STATUSES, type FollowUpStatus, type Interval, type ResponseRe
 /** Every resource's store over one database: what the collector, its CLI and the tests hold. */
 export interface Store extends SitesStore, ResponsesStore, FollowUpsStore, EligibilityStore {
   /** The resources apart, as the routes take them: each route sees only its own. */
-  readonly resources: { sites: SitesStore; responses: ResponsesStore; followUps: FollowUpsStore; eligibility: EligibilityStore };
+  readonly resources: { sites: SitesStore; responses: ResponsesStore; followUps: FollowUpsStore; eligibility: EligibilityStore; teams: TeamsStore };
+  /** The database itself, for what keeps its own tables on it (better-auth's sessions, the job queue). */
+  readonly db: Driver;
   close(): Promise<void>;
 }
 
@@ -26,10 +29,11 @@ export function createStore(db: Driver, now: () => number = Date.now, options: S
     responses: responsesStore(db, now, options),
     followUps: followUpsStore(db, now),
     eligibility: eligibilityStore(db, (siteId, userId) => lastRespondedAt(db, siteId, userId), now),
-  }, () => db.close());
+    teams: teamsStore(db, now),
+  }, () => db.close(), db);
 }
 
 /** One {@link Store} of the given resources (a caching sites store, a counting one in tests). */
-export function withResources(resources: Store['resources'], close: () => Promise<void>): Store {
-  return { ...resources.sites, ...resources.responses, ...resources.followUps, ...resources.eligibility, resources, close };
+export function withResources(resources: Store['resources'], close: () => Promise<void>, db: Driver): Store {
+  return { ...resources.sites, ...resources.responses, ...resources.followUps, ...resources.eligibility, resources, db, close };
 }

@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import { intParam } from './admin-params.ts';
 import { email, isoDateTime } from './formats.ts';
 import { text } from './text.ts';
 
@@ -133,3 +134,30 @@ export const auditEntrySchema = z.object({
 });
 export type AuditEntry = z.output<typeof auditEntrySchema>;
 export const auditPageSchema = z.object({ items: z.array(auditEntrySchema), nextCursor: z.nullable(z.string()) });
+
+/** What the audit log records (design: "Audit"); `GET /v1/audit?action=` takes one of these. */
+export const AUDIT_ACTIONS = [
+  'follow_up.changed',
+  'note.added',
+  'responses.exported',
+  'token.created',
+  'token.revoked',
+  'member.invited',
+  'member.role_changed',
+  'member.removed',
+  'invitation.revoked',
+  'team.changed',
+  'site.created',
+] as const;
+export type AuditAction = (typeof AUDIT_ACTIONS)[number];
+
+/** `GET /v1/audit` (admin): newest first, a page at a time; strict, so a misspelt filter is a 400 naming it. */
+export const auditQuerySchema = z.strictObject({
+  /** Only this kind of change. */
+  action: z.optional(z.enum(AUDIT_ACTIONS)),
+  /** `nextCursor` of the page before. */
+  cursor: z.optional(z.string().check(z.maxLength(500))),
+  /** Page size. @default 50 */
+  limit: z.optional(intParam(1, 500)),
+});
+export type AuditQuery = z.output<typeof auditQuerySchema>;

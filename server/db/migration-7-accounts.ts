@@ -1,4 +1,4 @@
-import type { Migration } from './migrations.ts';
+import type { Migration } from './migration.ts';
 
 /**
  * Accounts (SPEC §9). The `auth_*` tables are better-auth's (users, credentials, sessions, single-use
@@ -116,5 +116,7 @@ export const ACCOUNTS_MIGRATION: Migration = {
     'CREATE INDEX responses_site_owner_id ON responses (site_id, follow_up_owner_id, received_at)',
     'ALTER TABLE follow_up_notes ADD COLUMN author_type TEXT',
     'ALTER TABLE follow_up_notes ADD COLUMN author_id TEXT',
+    // What every collector on this database must share: the key that signs session cookies.
+    'CREATE TABLE collector_settings (key TEXT PRIMARY KEY, value TEXT NOT NULL)',
   ],
 };

@@ -1,14 +1,10 @@
-import type { Dialect, Driver } from './driver.ts';
+import type { Driver } from './driver.ts';
+import type { Migration } from './migration.ts';
+export type { Migration } from './migration.ts';
 import { ACCOUNTS_MIGRATION } from './migration-7-accounts.ts';
+import { AUDIT_ACTIONS_MIGRATION } from './migration-9-audit-actions.ts';
 import { DOCS_PER_MS, sqliteFoldSql } from './search-text.ts';
 
-/** One step of the schema. Applied in order, once, each in its own transaction. */
-export interface Migration {
-  version: number;
-  name: string;
-  /** The same for both engines, or per dialect where their syntax parts (triggers). */
-  statements: string[] | Record<Dialect, string[]>;
-}
 
 // Migration 6's pieces, shared by its two dialects or by its trigger and its backfill.
 /** The list filters' indexes: each keeps received_at last, so a page is read newest first. */
@@ -308,6 +304,7 @@ export const MIGRATIONS: Migration[] = [
     },
   },
   ACCOUNTS_MIGRATION,
+  AUDIT_ACTIONS_MIGRATION,
 ];
 
 /** Applies what is missing, under a lock so that two collectors starting together do not race. */

@@ -52,6 +52,10 @@ export function createBackoff(options: BackoffOptions = DEFAULT_BACKOFF, now: ()
       entry.until = at + seconds * 1000;
       return seconds;
     },
+    /** Forgets `key`'s failures (an account whose owner just signed in). */
+    forget(key: string): void {
+      entries.delete(key);
+    },
     size: () => entries.size,
   };
 }

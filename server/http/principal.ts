@@ -16,6 +16,8 @@ export interface Principal {
   /** The signed-in person's user id (`owner=me`); `null` for tokens and site keys. */
   userId: string | null;
   via: 'session' | 'token' | 'site-key';
+  /** The session's id, for switching its team; absent for tokens and site keys. */
+  sessionId?: string;
 }
 
 export type PrincipalEnv = AppEnv & { Variables: AppEnv['Variables'] & { principal: Principal } };
@@ -29,3 +31,6 @@ const RANK: Record<Role, number> = { viewer: 0, member: 1, admin: 2 };
 export function allows(role: Role, least: Role): boolean {
   return RANK[role] >= RANK[least];
 }
+
+/** Records an admin action in the team's audit log, under the request's principal (wired in app.ts). */
+export type Audit = (c: { get(key: 'principal'): Principal }, action: string, target?: { type: string; id: string } | null, detail?: Record<string, unknown>) => Promise<void>;

@@ -42,6 +42,7 @@ export async function startCountingApp(engine: Engine, options: Partial<Pick<App
       },
     },
     store.close,
+    store.db,
   );
   const { site, secretKey } = await store.createSite({ name: 'Shop', origins: [ORIGIN] });
   const clock = { now: Date.parse('2026-11-22T10:00:00Z') };
