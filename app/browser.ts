@@ -15,14 +15,15 @@ export const browserHistory: HistoryPort = {
 export const copyText = (text: string) => navigator.clipboard.writeText(text);
 
 /**
- * `fetch`, telling `onExpired` when the collector answers 401 to an admin call: the session
- * ended (signed out elsewhere, expired, revoked) and the app shows sign-in.
+ * `fetch`, telling `onUnauthorized` when the collector answers 401 to an admin call (not to
+ * `/v1/me`, which is how the session checks, nor to the public invitation routes): the session
+ * may have ended elsewhere (signed out everywhere, expired, revoked), and the session asks again.
  */
-export function watchingFetch(onExpired: () => void): typeof fetch {
+export function watchingFetch(onUnauthorized: () => void): typeof fetch {
   return async (input, init) => {
     const response = await fetch(input, init);
-    const url = new URL(input instanceof Request ? input.url : String(input), window.location.href);
-    if (response.status === 401 && url.pathname.startsWith('/v1/') && !url.pathname.startsWith('/v1/invitations/')) onExpired();
+    const { pathname } = new URL(input instanceof Request ? input.url : String(input), window.location.href);
+    if (response.status === 401 && pathname.startsWith('/v1/') && pathname !== '/v1/me' && !pathname.startsWith('/v1/invitations/')) onUnauthorized();
     return response;
   };
 }

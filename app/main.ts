@@ -11,10 +11,9 @@ import { createSession } from './models/session.ts';
 import { App } from './views/app.tsx';
 import { Context, type AppContext } from './views/context.ts';
 
-let expired = () => undefined as void;
-const client = createAdminClient({ endpoint: window.location.origin, fetch: watchingFetch(() => expired()) });
+// A 401 to any other call: ask /v1/me whether the session is still there (it shows sign-in if not).
+const client = createAdminClient({ endpoint: window.location.origin, fetch: watchingFetch(() => void session.load()) });
 const session = createSession({ client });
-expired = session.expired;
 const router = createRouter(browserHistory);
 const context: AppContext = { client, session, router, platform: { copyText, now: Date.now }, signInEmail: signal('') };
 

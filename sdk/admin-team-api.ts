@@ -1,12 +1,13 @@
 import type { Options } from 'ky';
 import * as z from 'zod/mini';
-import { auditQueryParams, auditQuerySchema, type AuditQuery } from './schemas/admin-audit-query.ts';
+import { auditQueryParams, type AuditPageQuery } from './schemas/admin-audit-query.ts';
 import { passwordChangeSchema, passwordResetRequestSchema, passwordResetSchema, signedInSchema, signInSchema, type PasswordChange, type PasswordReset, type SignedIn, type SignIn } from './schemas/admin-auth.ts';
 import {
   apiTokenCreatedSchema,
   apiTokenCreateSchema,
   apiTokenListSchema,
   auditPageSchema,
+  auditQuerySchema,
   invitationAcceptedSchema,
   invitationAcceptSchema,
   invitationCreatedSchema,
@@ -68,7 +69,7 @@ export interface AdminTeamApi {
   /** (admin) */
   revokeToken(id: string): Promise<void>;
   /** (admin) One page of the audit log, newest first. */
-  audit(query?: AuditQuery): Promise<Output<typeof auditPageSchema>>;
+  audit(query?: AuditPageQuery): Promise<Output<typeof auditPageSchema>>;
   /** Signs in with email and password; the collector sets the session cookie. 401 for wrong credentials, 429 (with `retryAfterMs`) when throttled. */
   signIn(credentials: SignIn): Promise<SignedIn>;
   signOut(): Promise<void>;
@@ -127,7 +128,8 @@ export function teamApi({ endpoint, json, send }: TeamTransport): AdminTeamApi {
     createToken: async (token) => json(`${endpoint}/v1/tokens`, apiTokenCreatedSchema, { method: 'post', json: parseOrThrow(apiTokenCreateSchema, token, 'token') }),
     revokeToken: async (id) => done(send(path('/v1/tokens', id, 'token id'), { method: 'delete' })),
     async audit(query = {}) {
-      const params = auditQueryParams(parseOrThrow(auditQuerySchema, query, 'audit query'));
+      const params = auditQueryParams(query);
+      parseOrThrow(auditQuerySchema, params, 'audit query');
       const search = new URLSearchParams(params).toString();
       return json(`${endpoint}/v1/audit${search ? `?${search}` : ''}`, auditPageSchema);
     },

@@ -2,7 +2,7 @@ import { getConnInfo } from '@hono/node-server/conninfo';
 import { Hono } from 'hono';
 import type { Logger } from 'pino';
 import { LIMITS } from '../sdk/index.ts';
-import { adminPages } from './admin/page.ts';
+import { appPages } from './app-pages/index.ts';
 import { DatabaseBusyError } from './db/database-busy-error.ts';
 import { eligibilityRoutes } from './eligibility/index.ts';
 import { followUpRoutes } from './follow-ups/index.ts';
@@ -41,7 +41,7 @@ export interface AppOptions {
   trustProxy?: TrustProxy;
   /** The background jobs behind `GET /v1/jobs` (admin); without it those routes are absent. */
   jobs?: JobsAdmin;
-  /** Extra routes mounted before the 404 (the admin pages, the demo). */
+  /** Extra routes mounted before the 404 (the demo's, a test's). */
   extend?: (app: Hono<AppEnv>) => void;
   /** Proves the database takes writes, for `/healthz` (503 when it rejects). @default a read of the sites */
   probeDatabase?: () => Promise<void>;
@@ -200,7 +200,7 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
     }
     return c.json({ ok: true });
   });
-  adminPages(app);
+  appPages(app);
   options.extend?.(app);
   app.notFound((c) => problem(c, 404, 'not_found', `no route for ${c.req.method} ${c.req.path}`));
   return app;

@@ -1,28 +1,13 @@
 import { batch, signal } from '@preact/signals-core';
-import type { AdminClient, AuditEntry } from '../../sdk/index.ts';
+import type { AdminClient, AuditAction, AuditEntry } from '../../sdk/index.ts';
 import { createTask } from './task.ts';
-
-/** The actions the audit log records (design, "Audit"), for its filter. */
-export const AUDIT_ACTIONS = [
-  'follow_up.changed',
-  'note.added',
-  'responses.exported',
-  'token.created',
-  'token.revoked',
-  'member.invited',
-  'member.role_changed',
-  'member.removed',
-  'invitation.revoked',
-  'team.changed',
-  'site.created',
-] as const;
 
 /** The audit log (admin): newest first, a page at a time by cursor, optionally one action only. */
 export function createAudit(deps: { client: Pick<AdminClient, 'audit'>; pageSize?: number }) {
   const items = signal<AuditEntry[]>([]);
   const nextCursor = signal<string | null>(null);
-  /** `''`: every action. */
-  const action = signal('');
+  /** `undefined`: every action. */
+  const action = signal<AuditAction | undefined>(undefined);
   const loaded = signal(false);
   const task = createTask();
   const limit = deps.pageSize ?? 50;
@@ -51,7 +36,7 @@ export function createAudit(deps: { client: Pick<AdminClient, 'audit'>; pageSize
     async loadMore() {
       if (nextCursor.value && !task.busy.value) await fetchPage(nextCursor.value);
     },
-    async filter(next: string) {
+    async filter(next: AuditAction | undefined) {
       action.value = next;
       await fetchPage(undefined);
     },

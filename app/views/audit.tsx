@@ -1,6 +1,6 @@
 import { useEffect, useId } from 'preact/hooks';
-import type { AuditEntry } from '../../sdk/index.ts';
-import { AUDIT_ACTIONS, createAudit } from '../models/audit.ts';
+import { AUDIT_ACTIONS, type AuditEntry } from '../../sdk/index.ts';
+import { createAudit } from '../models/audit.ts';
 import { useApp } from './context.ts';
 import { ErrorNote } from './notice.tsx';
 import { ScreenHeading } from './screen-heading.tsx';
@@ -27,7 +27,7 @@ export function AuditScreen() {
       <ScreenHeading title="Audit log" />
       <div class="toolbar">
         <label for={filterId}>Show</label>
-        <select id={filterId} value={action} onChange={(event) => void audit.filter(event.currentTarget.value)}>
+        <select id={filterId} value={action ?? ''} onChange={(event) => void audit.filter(AUDIT_ACTIONS.find((option) => option === event.currentTarget.value))}>
           <option value="">Every action</option>
           {AUDIT_ACTIONS.map((option) => (
             <option key={option} value={option}>

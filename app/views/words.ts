@@ -19,7 +19,7 @@ export function failureText(failure: Failure, what: string): string {
 
 /** A sign-in's failure: wrong credentials and throttling said plainly. */
 export function signInFailureText(failure: Failure): string {
-  if (failure.kind === 'http' && (failure.status === 401 || failure.status === 400 || failure.status === 403)) return 'That email and password do not match. Check both and try again.';
+  if (failure.kind === 'http' && failure.status === 401) return 'That email and password do not match. Check both and try again.';
   if (failure.kind === 'http' && failure.status === 429) return `Too many sign-in attempts. Wait ${seconds(failure.retryAfterSeconds ?? 60)} before trying again.`;
   return failureText(failure, 'sign in');
 }
@@ -55,6 +55,7 @@ const ACTION_WORDS: Record<string, string> = {
   'invitation.revoked': 'revoked an invitation',
   'team.changed': 'changed the team’s settings',
   'site.created': 'created a site',
+  'member.reset_link': 'made a password link for a member',
 };
 
 /** An audit action as a verb phrase ("created an API token"); an unknown one as its code. */

@@ -83,18 +83,13 @@ export const errorBodySchema = z.object({
     issues: z.optional(z.array(z.object({ path: issuePath, message: z.string() }))),
   }),
 });
-const flatErrorSchema = z.object({ code: z.string(), message: z.optional(z.string()) });
 /** An error body as the SDK hands it over: every issue path a dotted string (`user.email`). */
 export type ErrorBody = { error: { code: string; message?: string; issues?: FieldIssue[] } };
 
 /** The error body with array paths joined by dots, so callers see one shape whatever the server sent. */
 export function readErrorBody(json: unknown): ErrorBody | undefined {
   const parsed = errorBodySchema.safeParse(json);
-  if (!parsed.success) {
-    // better-auth's own answers (under /api/auth) are flat: `{ code, message }`.
-    const flat = flatErrorSchema.safeParse(json);
-    return flat.success ? { error: { code: flat.data.code, ...(flat.data.message === undefined ? {} : { message: flat.data.message }) } } : undefined;
-  }
+  if (!parsed.success) return undefined;
   const { code, message, issues } = parsed.data.error;
   return {
     error: {

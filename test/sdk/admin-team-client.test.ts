@@ -172,16 +172,16 @@ describe('admin client: better-auth’s sign-in, in cookie mode', () => {
     ]);
   });
 
-  it('wrong credentials: HttpError 401 with better-auth’s flat error body read; throttled: 429 with the wait from Retry-After', async () => {
+  it('wrong credentials: HttpError 401 with the collector’s error body; throttled: 429 with the wait from Retry-After', async () => {
     const server = await serve([
-      { status: 401, body: { code: 'INVALID_EMAIL_OR_PASSWORD', message: 'Invalid email or password' } },
+      { status: 401, body: { error: { code: 'invalid_email_or_password', message: 'Invalid email or password' } } },
       { status: 429, headers: { 'retry-after': '42' }, body: { error: { code: 'rate_limited', message: 'too many sign-ins' } } },
       { status: 400, body: { error: { code: 'password_too_short', message: 'the password must be at least 12 characters' } } },
     ]);
     const admin = createAdminClient({ endpoint: server.url });
     const wrong = await failure(admin.signIn({ email: 'ada@team.example', password: 'nope' }));
     expect(wrong).toBeInstanceOf(HttpError);
-    expect(wrong).toMatchObject({ status: 401, body: { error: { code: 'INVALID_EMAIL_OR_PASSWORD', message: 'Invalid email or password' } } });
+    expect(wrong).toMatchObject({ status: 401, body: { error: { code: 'invalid_email_or_password', message: 'Invalid email or password' } } });
     expect(await failure(admin.signIn({ email: 'ada@team.example', password: 'nope' }))).toMatchObject({ status: 429, retryAfterMs: 42_000, retryable: true });
     expect(await failure(admin.resetPassword({ token: 'rt', newPassword: 'short' }))).toMatchObject({ status: 400, body: { error: { code: 'password_too_short' } } });
   });
