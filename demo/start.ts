@@ -32,7 +32,7 @@ console.log(`
 onepoint is running
   demo        ${demo.url}
   collector   ${collector.url}   (data: ${databaseUrl.replace(/^file:/, '')})
-  team page   ${collector.url}/admin#sk=${keys.secretKey}
+  team app    ${collector.url}/
   demo keys   public ${keys.publicKey}   secret ${keys.secretKey}${keys.created ? '   (new site)' : ''}
 Ctrl-C to stop. Requests appear below.
 `);

@@ -47,7 +47,7 @@ if (!values['no-build']) {
   const build = spawnSync('npm', ['run', '--silent', 'build'], { cwd: root, stdio: 'inherit' });
   if (build.status !== 0) process.exit(build.status ?? 1);
 }
-for (const needed of ['onepoint.js', 'onepoint-ui.js', 'esm/sdk.js', 'esm/widget.js', 'types/sdk/index.d.ts', 'types/widget/index.d.ts', 'app/team-page.js']) {
+for (const needed of ['onepoint.js', 'onepoint-ui.js', 'esm/sdk.js', 'esm/widget.js', 'types/sdk/index.d.ts', 'types/widget/index.d.ts', 'app/index.html']) {
   if (!existsSync(join(dist, needed))) {
     console.error(`pack: dist/${needed} is missing; run npm run build first (or drop --no-build)`);
     process.exit(1);
@@ -83,9 +83,8 @@ const collector = join(out, 'onepoint-collector');
 const lib = join(collector, 'lib');
 const { build } = await import('vite');
 await build({ root, configFile: join(root, 'vite.config.ts'), mode: 'collector', logLevel: 'warn', build: { outDir: lib, emptyOutDir: true } });
-// The team page's script and styles are read from next to the code that serves them.
-cpSync(join(root, 'dist', 'app', 'team-page.js'), join(lib, 'admin.js'));
-cpSync(join(root, 'server', 'admin', 'admin.css'), join(lib, 'admin.css'));
+// The team app (its page and hashed files) is read from next to the code that serves it (lib/app/).
+cpSync(join(root, 'dist', 'app'), join(lib, 'app'), { recursive: true });
 writeManifest(collector, {
   name: 'onepoint-collector',
   description: 'The onepoint collector: stores NPS responses (SQLite or Postgres) and shows the team what to follow up.',

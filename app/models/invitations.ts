@@ -16,6 +16,8 @@ export function createInvitations(deps: { client: Pick<AdminClient, 'invitations
   const load = createTask();
   const invite = createTask();
   const revoke = createTask();
+  // A list asked for before an invitation or a revocation here is older than what this model knows.
+  let changes = 0;
   return {
     items,
     email,
@@ -27,13 +29,15 @@ export function createInvitations(deps: { client: Pick<AdminClient, 'invitations
     inviteFailure: invite.failure,
     revokeFailure: revoke.failure,
     async load() {
+      const asked = changes;
       const answer = await load.run(() => client.invitations());
-      if (answer) items.value = answer;
+      if (answer && asked === changes) items.value = answer;
     },
     async invite() {
       if (invite.busy.value) return;
       const answer = await invite.run(() => client.invite({ email: email.value.trim(), role: role.value }));
       if (!answer) return;
+      changes += 1;
       batch(() => {
         items.value = [answer.invitation, ...items.value.filter((item) => item.id !== answer.invitation.id)];
         created.value = { email: answer.invitation.email, link: answer.link };
@@ -42,7 +46,9 @@ export function createInvitations(deps: { client: Pick<AdminClient, 'invitations
     },
     async revoke(id: string) {
       await revoke.run(() => client.revokeInvitation(id));
-      if (!revoke.failure.value && !revoke.disposed) items.value = items.value.filter((item) => item.id !== id);
+      if (revoke.failure.value || revoke.disposed) return;
+      changes += 1;
+      items.value = items.value.filter((item) => item.id !== id);
     },
     dismissCreated() {
       created.value = undefined;

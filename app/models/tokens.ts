@@ -6,9 +6,11 @@ import { createTask } from './task.ts';
  * API tokens (admin): create one (name, read or write), whose secret is shown this once; the list
  * with when each was last used; revoke after a confirmation. Revoked tokens stay listed, marked.
  */
-export function createTokens(deps: { client: Pick<AdminClient, 'tokens' | 'createToken' | 'revokeToken'>; now: () => number }) {
+export function createTokens(deps: { client: Pick<AdminClient, 'tokens' | 'createToken' | 'revokeToken' | 'members'>; now: () => number }) {
   const { client } = deps;
   const items = signal<ApiToken[]>([]);
+  /** Members' names by user id: a token records who made it by id. */
+  const names = signal<ReadonlyMap<string, string>>(new Map());
   const name = signal('');
   const scope = signal<ApiToken['scope']>('read');
   /** The token just made and its secret: shown until dismissed, never again. */
@@ -30,9 +32,16 @@ export function createTokens(deps: { client: Pick<AdminClient, 'tokens' | 'creat
     creating: create.busy,
     createFailure: create.failure,
     revokeFailure: revoke.failure,
+    /** Who made a token, by name when they are (still) a member. */
+    creatorName: (token: ApiToken) => (token.createdBy ? names.value.get(token.createdBy) : undefined),
     async load() {
-      const answer = await load.run(() => client.tokens());
-      if (answer) items.value = answer;
+      // The names are a nicety: the list shows without them if they cannot be read.
+      const [answer, members] = await Promise.all([load.run(() => client.tokens()), client.members().catch(() => [])]);
+      if (!answer) return;
+      batch(() => {
+        items.value = answer;
+        names.value = new Map(members.map((member) => [member.userId, member.name]));
+      });
     },
     async create() {
       if (create.busy.value) return;

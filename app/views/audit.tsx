@@ -48,7 +48,6 @@ export function AuditScreen() {
               </p>
               <p class="muted">
                 <When at={entry.at} />
-                {entry.target && ` · ${entry.target.type} ${entry.target.id}`}
                 {detailText(entry.detail) && ` · ${detailText(entry.detail)}`}
               </p>
             </div>

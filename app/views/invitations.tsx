@@ -28,15 +28,18 @@ export function Invitations({ model }: { model: InvitationsModel }) {
         }}
       >
         <Field label="Email" type="email" value={model.email} autoComplete="off" required maxLength={320} />
-        <div class="field">
+        <div class="field field-narrow">
           <label for={roleId}>Role</label>
-          <select id={roleId} value={role} onChange={(event) => (model.role.value = ROLES.find((option) => option === event.currentTarget.value) ?? 'member')}>
+          <select id={roleId} value={role} aria-describedby={`${roleId}-hint`} onChange={(event) => (model.role.value = ROLES.find((option) => option === event.currentTarget.value) ?? 'member')}>
             {ROLES.map((option) => (
               <option key={option} value={option}>
-                {ROLE_WORDS[option].label} — {ROLE_WORDS[option].hint}
+                {ROLE_WORDS[option].label}
               </option>
             ))}
           </select>
+          <p class="hint" id={`${roleId}-hint`}>
+            {ROLE_WORDS[role].hint}.
+          </p>
         </div>
         <button class="primary" type="submit" disabled={inviting}>
           {inviting ? 'Inviting…' : 'Invite'}

@@ -95,7 +95,7 @@ function TokenRow({ token, model }: { token: ApiToken; model: Tokens }) {
         </p>
         <p class="muted">
           Created <When at={token.createdAt} />
-          {token.createdBy && ` by ${token.createdBy}`} · {token.lastUsedAt ? <>last used <When at={token.lastUsedAt} /></> : 'never used'}
+          {model.creatorName(token) && ` by ${model.creatorName(token)}`} · {token.lastUsedAt ? <>last used <When at={token.lastUsedAt} /></> : 'never used'}
         </p>
       </div>
       {!token.revokedAt &&

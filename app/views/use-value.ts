@@ -1,5 +1,5 @@
 import type { ReadonlySignal } from '@preact/signals-core';
-import { useEffect, useMemo, useReducer } from 'preact/hooks';
+import { useEffect, useMemo, useReducer, useRef } from 'preact/hooks';
 
 /**
  * A signal's value, re-rendering the component when it changes. The app's models are
@@ -7,20 +7,19 @@ import { useEffect, useMemo, useReducer } from 'preact/hooks';
  */
 export function useValue<T>(source: ReadonlySignal<T>): T {
   const [, rerender] = useReducer((count: number) => count + 1, 0);
-  useEffect(() => {
-    let first = true;
-    // subscribe calls back at once with the current value: render again only if it changed since.
-    const seen = source.peek();
-    return source.subscribe((value) => {
-      if (first && Object.is(value, seen)) {
-        first = false;
-        return;
-      }
-      first = false;
-      rerender(0);
-    });
-  }, [source]);
-  return source.value;
+  const value = source.peek();
+  const rendered = useRef(value);
+  rendered.current = value;
+  useEffect(
+    () =>
+      // subscribe calls back at once with the current value (effects run after paint, so it may
+      // have changed since this render) and then on every change: render again when it differs.
+      source.subscribe((next) => {
+        if (!Object.is(next, rendered.current)) rerender(0);
+      }),
+    [source],
+  );
+  return value;
 }
 
 /** A model made for this component, disposed when it goes (its late answers then change nothing). */

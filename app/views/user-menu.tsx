@@ -17,21 +17,23 @@ export function UserMenu(props: { me: Me }) {
   const root = useRef<HTMLDivElement>(null);
   useEffect(() => {
     if (!open) return;
-    const close = (event: Event) => {
-      if (event instanceof KeyboardEvent && event.key !== 'Escape') return;
-      if (event instanceof FocusEvent || event instanceof PointerEvent) {
-        if (event.target instanceof Node && root.current?.contains(event.target)) return;
-      }
+    const onKey = (event: KeyboardEvent) => {
+      if (event.key !== 'Escape') return;
       setOpen(false);
-      if (event instanceof KeyboardEvent) button.current?.focus();
+      button.current?.focus();
     };
-    document.addEventListener('keydown', close);
-    document.addEventListener('pointerdown', close);
-    document.addEventListener('focusin', close);
+    // A pointer or the focus going elsewhere closes it; inside it, nothing.
+    const onOutside = (event: Event) => {
+      if (event.target instanceof Node && root.current?.contains(event.target)) return;
+      setOpen(false);
+    };
+    document.addEventListener('keydown', onKey);
+    document.addEventListener('pointerdown', onOutside);
+    document.addEventListener('focusin', onOutside);
     return () => {
-      document.removeEventListener('keydown', close);
-      document.removeEventListener('pointerdown', close);
-      document.removeEventListener('focusin', close);
+      document.removeEventListener('keydown', onKey);
+      document.removeEventListener('pointerdown', onOutside);
+      document.removeEventListener('focusin', onOutside);
     };
   }, [open]);
   const name = props.me.user?.name ?? props.me.actor.name;

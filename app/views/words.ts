@@ -10,7 +10,7 @@ export function failureText(failure: Failure, what: string): string {
   if (failure.kind === 'invalid') return failure.issues.map((issue) => `${fieldName(issue.path)} ${issue.message}.`).join(' ');
   if (failure.kind === 'unexpected') return `Something went wrong trying to ${what}: ${failure.message}`;
   if (failure.status === 429) return `Too many attempts. Try again in ${seconds(failure.retryAfterSeconds ?? 60)}.`;
-  if (failure.status === 401) return 'Your session has ended. Sign in again.';
+  if (failure.status === 401) return `The collector did not accept your session to ${what}. If it keeps happening, sign out and in again.`;
   if (failure.status === 403) return `Your role does not allow you to ${what}.`;
   if (failure.status === 404) return 'That is not there any more. It may have been removed by someone else.';
   if (failure.status >= 500) return `The collector could not ${what} just now. Try again in a moment.`;

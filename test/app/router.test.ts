@@ -1,34 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { createRouter, parseRoute, routeUrl, type HistoryPort } from '../../app/models/router.ts';
+import { createRouter, parseRoute, routeUrl } from '../../app/models/router.ts';
 import { redirectFor } from '../../app/models/guard.ts';
-
-function fakeHistory(start: string) {
-  const entries = [start];
-  let index = 0;
-  let listener: (() => void) | undefined;
-  const port: HistoryPort = {
-    location: () => {
-      const url = new URL(entries[index] ?? '/', 'http://c.example');
-      return { pathname: url.pathname, search: url.search };
-    },
-    push(url) {
-      entries.splice(index + 1, Infinity, url);
-      index += 1;
-    },
-    replace(url) {
-      entries[index] = url;
-    },
-    onPop(next) {
-      listener = next;
-      return () => (listener = undefined);
-    },
-  };
-  const back = () => {
-    index -= 1;
-    listener?.();
-  };
-  return { port, entries, back, listening: () => listener !== undefined };
-}
+import { fakeHistory } from './fake-client.ts';
 
 describe('parseRoute and routeUrl', () => {
   it('reads every screen’s path, the link pages’ token, and takes / and unknown paths for the inbox', () => {

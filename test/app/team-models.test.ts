@@ -4,7 +4,7 @@ import { createInbox } from '../../app/models/inbox.ts';
 import { createInvitations } from '../../app/models/invitations.ts';
 import { createMembers } from '../../app/models/members.ts';
 import { createTokens } from '../../app/models/tokens.ts';
-import type { AuditEntry } from '../../sdk/index.ts';
+import type { AuditEntry, Invitation } from '../../sdk/index.ts';
 import { makeRecord } from '../helpers/admin-fixtures.ts';
 import { makeAuditEntry, makeInvitation, makeMember, makeToken } from '../helpers/team-fixtures.ts';
 import { deferred, httpError, recorder } from './fakes.ts';
@@ -72,6 +72,17 @@ describe('invitations', () => {
     ]);
   });
 
+  it('a list that answers after an invitation was made here does not hide it', async () => {
+    const slow = deferred<Invitation[]>();
+    const invitations = createInvitations({ client: { invitations: () => slow.promise, invite: async () => ({ invitation: makeInvitation({ id: 'inv-new' }), link: 'http://c/invite?token=n' }), revokeInvitation: async () => undefined } });
+    const loading = invitations.load();
+    invitations.email.value = 'new@team.example';
+    await invitations.invite();
+    slow.resolve([]);
+    await loading;
+    expect(invitations.items.value.map((item) => item.id)).toEqual(['inv-new']);
+  });
+
   it('a refused invitation keeps what was typed, with its failure', async () => {
     const invitations = createInvitations({ client: { invitations: async () => [], invite: () => Promise.reject(httpError(409, 'already_member')), revokeInvitation: async () => undefined } });
     invitations.email.value = 'mo@team.example';
@@ -87,10 +98,12 @@ describe('tokens', () => {
     const { calls, record } = recorder();
     const created = makeToken({ id: 'tok-2', name: 'Warehouse', scope: 'write' });
     const tokens = createTokens({
-      client: { tokens: async () => [makeToken()], createToken: record('create', async () => ({ token: created, secret: 'sk_shown_once' })), revokeToken: record('revoke', async () => undefined) },
+      client: { tokens: async () => [makeToken({ createdBy: 'user-1' })], createToken: record('create', async () => ({ token: created, secret: 'sk_shown_once' })), revokeToken: record('revoke', async () => undefined), members: async () => [makeMember({ userId: 'user-1', name: 'Ada Admin' })] },
       now: () => Date.parse('2026-11-22T10:00:00.000Z'),
     });
     await tokens.load();
+    expect(tokens.creatorName(tokens.items.value[0] ?? makeToken())).toBe('Ada Admin');
+    expect(tokens.creatorName(makeToken({ createdBy: 'gone' }))).toBeUndefined();
     tokens.name.value = ' Warehouse ';
     tokens.scope.value = 'write';
     await tokens.create();
@@ -158,5 +171,15 @@ describe('inbox', () => {
     expect(inbox.records.value).toEqual([makeRecord()]);
     expect(inbox.summary.value).toEqual(summary);
     expect(calls).toEqual([['list', [{ limit: 10 }]]]);
+  });
+});
+
+describe('tokens without the members’ names', () => {
+  it('the list shows all the same when the names cannot be read', async () => {
+    const tokens = createTokens({ client: { tokens: async () => [makeToken({ createdBy: 'user-1' })], createToken: async () => ({ token: makeToken(), secret: '' }), revokeToken: async () => undefined, members: () => Promise.reject(httpError(403)) }, now: Date.now });
+    await tokens.load();
+    expect(tokens.items.value).toHaveLength(1);
+    expect(tokens.loadFailure.value).toBeUndefined();
+    expect(tokens.creatorName(tokens.items.value[0] ?? makeToken())).toBeUndefined();
   });
 });

@@ -30,7 +30,7 @@ it('prints one banner, then JSON request lines, and no line per background poll'
     const secretKey = /secret (sk_\S+)/.exec(stdout)?.[1] ?? '';
     expect(stdout).toContain(`demo        http://localhost:${demoPort}`);
     expect(stdout).toContain(`collector   ${collector}`);
-    expect(stdout).toContain(`team page   ${collector}/admin#sk=${secretKey}`);
+    expect(stdout).toContain(`team app    ${collector}/`);
     expect(publicKey).toMatch(/^pk_/);
     expect(secretKey).toMatch(/^sk_/);
 

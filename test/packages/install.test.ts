@@ -110,7 +110,8 @@ describe('the packed manifests', () => {
     const packages = new Set([...imported].filter((name) => !name.startsWith('node:')).map((name) => (name.startsWith('@') ? name.split('/').slice(0, 2).join('/') : (name.split('/')[0] ?? name))));
     expect([...packages].sort()).toEqual(expect.arrayContaining(['better-sqlite3', 'hono', 'pg', 'pino', 'zod']));
     for (const name of packages) expect(Object.keys(manifest.dependencies ?? {}), `imported: ${name}`).toContain(name);
-    for (const file of ['lib/admin.js', 'lib/admin.css']) expect(files).toContain(file);
+    expect(files).toContain('lib/app/index.html');
+    expect(files.filter((file) => /^lib\/app\/assets\/index-[\w-]+\.(js|css)$/.test(file))).toHaveLength(2);
   });
 
   it.each([['onepoint'], ['onepoint-collector']])('%s: engines, license, files, README, LICENSE and a CHANGELOG for this version', async (name) => {
@@ -213,8 +214,12 @@ console.log(JSON.stringify(ack));\n`,
     const page = (await listed.json()) as { items: { id: string; score: number; comment?: string }[] };
     expect(page.items.map(({ id: itemId, score, comment }) => ({ id: itemId, score, comment }))).toEqual([{ id, score: 9, comment: 'from the installed SDK' }]);
 
-    // The team page ships with it.
-    for (const path of ['/admin', '/admin/admin.js', '/admin/admin.css']) expect((await fetch(`${url}${path}`)).status, path).toBe(200);
+    // The team app ships with it: its page, and every file the page names.
+    const home = await fetch(`${url}/`);
+    expect(home.status).toBe(200);
+    const named = [...(await home.text()).matchAll(/(?:src|href)="(\/app\/assets\/[^"]+)"/g)].map((match) => match[1] ?? '');
+    expect(named.length).toBeGreaterThanOrEqual(2);
+    for (const path of named) expect((await fetch(`${url}${path}`)).status, path).toBe(200);
 
     child.kill('SIGTERM');
     expect(await new Promise((exited) => child.once('exit', (code) => exited(code)))).toBe(0);
