@@ -17,9 +17,18 @@ export function InboxScreen() {
   const summary = useValue(inbox.summary);
   const loaded = useValue(inbox.loaded);
   const failure = useValue(inbox.failure);
+  const includeTest = useValue(inbox.includeTest);
   return (
     <>
       <ScreenHeading title="Inbox" />
+      <div class="toolbar">
+        <label class="check">
+          <input type="checkbox" checked={includeTest} onChange={(event) => void inbox.showTest(event.currentTarget.checked)} aria-describedby="test-note" /> Show test responses
+        </label>
+        <p class="hint" id="test-note">
+          Answers sent in test mode (the demo’s playground, or a tag with <code>data-test="true"</code>) are left out of these numbers and this list unless you tick this.
+        </p>
+      </div>
       {summary && (
         <dl class="summary" aria-label="Summary">
           <div class="tile tile-main">
@@ -73,7 +82,7 @@ export function InboxScreen() {
               </thead>
               <tbody>
                 {records.map((record) => (
-                  <tr key={record.id}>
+                  <tr key={record.id} data-id={record.id}>
                     <td>
                       <Score record={record} />
                     </td>
@@ -90,7 +99,7 @@ export function InboxScreen() {
             </table>
             <ul class="cards narrow-only">
               {records.map((record) => (
-                <li key={record.id} class="card response-card">
+                <li key={record.id} class="card response-card" data-id={record.id}>
                   <p class="card-top">
                     <Score record={record} />
                     <span class="muted">
@@ -115,6 +124,7 @@ function Score({ record }: { record: ResponseRecord }) {
   return (
     <span class={`score ${record.segment}`}>
       <span class="score-number">{record.score}</span> <span class="score-segment">{record.segment}</span>
+      {record.test && <span class="badge test-mark">test</span>}
     </span>
   );
 }

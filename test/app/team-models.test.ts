@@ -171,6 +171,29 @@ describe('inbox', () => {
     expect(inbox.records.value).toEqual([makeRecord()]);
     expect(inbox.summary.value).toEqual(summary);
     expect(calls).toEqual([['list', [{ limit: 10 }]]]);
+    await inbox.showTest(true);
+    expect(calls.at(-1)).toEqual(['list', [{ limit: 10, includeTest: true }]]);
+  });
+
+  it('only the answer to the latest ask shows (the test box ticked while loading)', async () => {
+    const slow = deferred<{ items: ReturnType<typeof makeRecord>[]; nextCursor: null }>();
+    const summary = { promoters: 0, passives: 0, detractors: 0, total: 0, nps: null, marginOfError: null };
+    let first = true;
+    const inbox = createInbox({
+      client: {
+        list: () => {
+          if (!first) return Promise.resolve({ items: [makeRecord({ id: 'with-test', test: true })], nextCursor: null });
+          first = false;
+          return slow.promise;
+        },
+        stats: async () => ({ summary, distribution: [], trend: [] }),
+      },
+    });
+    const loading = inbox.load();
+    await inbox.showTest(true);
+    slow.resolve({ items: [makeRecord({ id: 'stale' })], nextCursor: null });
+    await loading;
+    expect(inbox.records.value.map((record) => record.id)).toEqual(['with-test']);
   });
 });
 

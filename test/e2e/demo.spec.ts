@@ -1,9 +1,9 @@
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { collectorUrl, demoUrl, expect, expectStored, scoreButton, survey, test } from './fixtures.ts';
+import { signInAs } from './team-app.ts';
 
 const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
-const teamPage = () => `${collectorUrl()}/admin#sk=${process.env.E2E_SECRET_KEY}`;
 
 async function axe(page: Page) {
   const results = await new AxeBuilder({ page }).withTags(TAGS).analyze();
@@ -19,7 +19,7 @@ test('no page of the demo, nor the team page it links to, asks for anything that
     await page.goto(`${demoUrl()}${path}`);
     await page.waitForLoadState('networkidle');
   }
-  await page.goto(teamPage());
+  await page.goto(`${collectorUrl()}/`);
   await page.waitForLoadState('networkidle');
   // Whatever the page's <link rel=icon> says, a browser may still ask for /favicon.ico.
   for (const origin of [demoUrl()]) expect((await page.request.get(`${origin}/favicon.ico`)).status()).toBe(200);
@@ -68,7 +68,7 @@ test('developer page: the inline embed, once answered, does not ask again on the
   expect(await axe(page)).toEqual([]);
 });
 
-test('team page: test answers (playground, test mode) are hidden with a note, and shown with "Show test responses"', async ({ page, posted }) => {
+test('team app: test answers (playground, test mode) are hidden with a note, and shown with "Show test responses"', async ({ page, posted }) => {
   await page.goto(`${demoUrl()}/playground.html`);
   await page.getByRole('button', { name: 'Show the survey' }).click();
   await scoreButton(page, 9).click();
@@ -76,10 +76,10 @@ test('team page: test answers (playground, test mode) are hidden with a note, an
   const id = posted[0] ?? '';
   expect(await expectStored(id)).toMatchObject({ test: true });
 
-  await page.goto(teamPage());
-  await expect(page.getByRole('status')).toHaveText(/Updated/);
+  await signInAs(page, 'admin');
   await expect(page.getByText(/left out of these numbers and this list/)).toBeVisible();
-  const row = page.locator(`#latest tr[data-id="${id}"]`);
+  await expect(page.getByRole('heading', { name: 'Latest responses' })).toBeVisible();
+  const row = page.locator(`table tr[data-id="${id}"]`);
   await expect(row).toHaveCount(0);
   expect(await axe(page)).toEqual([]);
 

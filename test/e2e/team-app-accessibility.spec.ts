@@ -49,7 +49,7 @@ async function everyScreen(page: Page, check: Check) {
 
   await page.getByRole('link', { name: 'Audit log' }).click();
   await expect(heading(page, 'Audit log')).toBeVisible();
-  await expect(page.getByRole('listitem').first()).toBeVisible();
+  await expect(page.getByRole('list', { name: 'Audit entries, newest first' }).getByRole('listitem').first()).toBeVisible();
   await check(page, 'audit log');
 
   await page.getByRole('button', { name: /Ada Admin/ }).click();

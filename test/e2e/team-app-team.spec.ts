@@ -11,7 +11,7 @@ test.describe('team app: the admin’s work', () => {
     await signInAs(page, 'admin');
     await page.getByRole('link', { name: 'Members' }).click();
     await page.getByLabel('Email').fill(email);
-    await page.getByLabel('Role').selectOption('member');
+    await page.getByLabel('Role', { exact: true }).selectOption('member');
     await page.getByRole('button', { name: 'Invite' }).click();
     const link = await page.getByLabel(/Invitation link for/).inputValue();
     expect(link).toMatch(/\/invite\?token=/);
@@ -72,7 +72,7 @@ test.describe('team app: the admin’s work', () => {
 
     await page.getByRole('link', { name: 'Audit log' }).click();
     await page.getByLabel('Show').selectOption('token.revoked');
-    await expect(page.getByRole('listitem').first()).toContainText('Ada Admin revoked an API token');
+    await expect(page.getByRole('list', { name: 'Audit entries, newest first' }).getByRole('listitem').first()).toContainText('Ada Admin revoked an API token');
   });
 
   test('team switcher: the admin of two teams switches, and the screen shows the other team', async ({ page }) => {

@@ -2,6 +2,8 @@
 // Budgets are tests: prints raw / gzip / brotli bytes per built file and fails when over budget:
 //   loader (dist/onepoint.js)                                  ≤ 2.5 KB gzip
 //   loader + everything statically imported by the UI entry    ≤ 24 KB gzip ("seeing one question")
+//   the team app's first load (dist/app: every script and stylesheet its page names, and what
+//   those scripts import statically)                           ≤ 60 KB gzip
 // and when the loader contains preact, zod or ky, or a UI chunk reaches for zod's page-wide
 // state (`globalThis.__zod_globalConfig`: the build keeps it inside the bundle, SPEC §4).
 //
@@ -17,6 +19,7 @@ import { brotliCompressSync, gzipSync } from 'node:zlib';
 const dist = new URL('../../dist/', import.meta.url).pathname;
 const LOADER_BUDGET = 2.5 * 1024;
 const FIRST_VIEW_BUDGET = 24 * 1024;
+const APP_FIRST_LOAD_BUDGET = 60 * 1024;
 const FORBIDDEN_IN_LOADER = [
   ['preact', /preact-signals|__preact|\bpreact\b/],
   ['zod', /\$ZodType|zod/i],
@@ -35,12 +38,12 @@ const measure = (file) => {
 };
 
 /** The UI entry and every chunk it imports statically: what must arrive before the question shows. */
-function staticClosure(entry) {
+function staticClosure(entry, dir = dist) {
   const seen = new Set();
   const visit = (file) => {
     if (seen.has(file)) return;
     seen.add(file);
-    const code = readFileSync(join(dist, file), 'utf8');
+    const code = readFileSync(join(dir, file), 'utf8');
     for (const match of code.matchAll(/(?:^|[;}\s])(?:import|export)\s*(?:[\w${},*\s]+from\s*)?["'`]\.\/([\w.-]+\.js)["'`]/g)) visit(match[1]);
   };
   visit(entry);
@@ -66,6 +69,25 @@ for (const [name, pattern] of FORBIDDEN_IN_LOADER) if (pattern.test(loaderCode))
 for (const file of files.filter((name) => name.startsWith('onepoint-ui'))) {
   const code = readFileSync(join(dist, file), 'utf8');
   for (const [name, pattern] of FORBIDDEN_IN_UI) if (pattern.test(code)) failures.push(`${file} contains ${name}`);
+}
+
+// The team app: what its page loads before anything shows (the hashed files it names under
+// /app/assets/, and the chunks those scripts import statically; lazy chunks come later).
+const appDir = join(dist, 'app');
+if (!existsSync(join(appDir, 'index.html'))) failures.push('dist/app/index.html is missing (vite build --mode app)');
+else {
+  const assets = join(appDir, 'assets');
+  const page = readFileSync(join(appDir, 'index.html'), 'utf8');
+  const named = [...page.matchAll(/(?:src|href)="\/app\/assets\/([\w.-]+\.(?:js|css))"/g)].map((match) => match[1]);
+  const loaded = [...new Set(named.flatMap((file) => (file.endsWith('.js') ? staticClosure(file, assets) : [file])))];
+  const appRows = loaded.map((file) => {
+    const bytes = readFileSync(join(assets, file));
+    return { file, gzip: gzipSync(bytes, { level: 9 }).length };
+  });
+  const appGzip = appRows.reduce((sum, row) => sum + row.gzip, 0);
+  console.log(`team app first load: ${kb(appGzip)} gzip (budget ${kb(APP_FIRST_LOAD_BUDGET)}) = ${appRows.map((row) => `${row.file} ${kb(row.gzip)}`).join(' + ')}`);
+  if (!loaded.some((file) => file.endsWith('.js'))) failures.push('the team app’s page names no script');
+  if (appGzip > APP_FIRST_LOAD_BUDGET) failures.push(`the team app's first load is ${kb(appGzip)} gzip, over ${kb(APP_FIRST_LOAD_BUDGET)}`);
 }
 
 if (failures.length) {
