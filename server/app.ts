@@ -26,9 +26,10 @@ import { openAccounts, type AccountsSetup } from './accounts.ts';
 import type { PasswordHasher } from './auth/password-hash.ts';
 import { authRoutes } from './auth/routes.ts';
 import { createAuthorize } from './authorize.ts';
-import type { Audit, PrincipalEnv } from './http/principal.ts';
 import { siteTeamId, teamSiteIds } from './sites/team-sites.ts';
 import { teamRoutes } from './teams/routes.ts';
+import { auditRoutes, auditStore, requestAudit } from './audit/index.ts';
+import { tokenRoutes, tokensStore } from './tokens/index.ts';
 
 export interface AppOptions {
   store: Store;
@@ -162,11 +163,13 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
     accountFailures: createBackoff(signIn.account, options.now),
     addressFailures: createBackoff(signIn.address, options.now),
   });
+  const audit = requestAudit(db, deps.now);
+  const tokens = tokensStore(db, deps.now);
   const authorize = createAuthorize({
     auth: authOf,
     teams,
     teamSiteIds: (teamId) => teamSiteIds(db, teamId),
-    tokenBySecret: async () => undefined,
+    tokenBySecret: (secret) => tokens.tokenBySecret(secret),
     siteBySecret: async (secret) => {
       const site = await sites.siteBySecret(secret);
       const teamId = site && (await siteTeamId(db, site.id));
@@ -176,8 +179,9 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
     trusted,
     now: deps.now,
   });
-  const audit: Audit = async () => undefined;
-  teamRoutes(app as unknown as Hono<PrincipalEnv>, {
+  tokenRoutes(app, { tokens, authorize, audit });
+  auditRoutes(app, { auditLog: auditStore(db), authorize });
+  teamRoutes(app, {
     teams,
     accounts: async () => (await accountsOf()).accounts,
     authorize,
