@@ -20,7 +20,8 @@ import { jobRoutes, type JobsAdmin } from './jobs/index.ts';
 import { requestLogLevel } from './logger.ts';
 import { openApiDocument } from './openapi.ts';
 import { ingestRoutes, responseAdminRoutes } from './responses/index.ts';
-import { requireSecretKey, type AdminEnv } from './sites/index.ts';
+import type { Authorize } from './http/principal.ts';
+import { authorizeSiteKey } from './sites/index.ts';
 import type { Store } from './store.ts';
 
 export interface AppOptions {
@@ -34,6 +35,11 @@ export interface AppOptions {
   trustProxy?: TrustProxy;
   /** The background jobs behind `GET /v1/jobs` (admin); without it those routes are absent. */
   jobs?: JobsAdmin;
+  /**
+   * Who admin requests act as (401 without anyone, 403 below the route's role).
+   * @default v1 site secret keys only (`authorizeSiteKey`)
+   */
+  authorize?: Authorize;
   /** Extra routes mounted before the 404 (the admin pages, the demo). */
   extend?: (app: Hono<AppEnv>) => void;
   /** Proves the database takes writes, for `/healthz` (503 when it rejects). @default a read of the sites */
@@ -46,7 +52,7 @@ export const BUSY_RETRY_AFTER_SECONDS = 1;
 /** The collector's HTTP surface (SPEC §6), on any store. */
 export function createApp(options: AppOptions): Hono<AppEnv> {
   const rate = options.rateLimit ?? DEFAULT_RATE_LIMIT;
-  const { sites, responses, followUps, eligibility } = options.store.resources;
+  const { sites, responses, followUps, eligibility, members } = options.store.resources;
   const deps: HttpDeps = {
     now: options.now ?? Date.now,
     rateLimiter: createRateLimiter(rate, options.now),
@@ -107,12 +113,12 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
   // Each resource gets its own store and what every route shares; none sees another's store.
   ingestRoutes(app, { ...deps, sites, responses });
   eligibilityRoutes(app, { ...deps, sites, eligibility });
-  // Admin routes: `Authorization: Bearer sk_…`, every answer scoped to that key's site.
-  const admin = app as unknown as Hono<AdminEnv>;
-  const requireSecret = requireSecretKey({ ...deps, sites });
-  responseAdminRoutes(admin, { ...deps, responses, requireSecret });
-  followUpRoutes(admin, { followUps, requireSecret });
-  if (options.jobs) jobRoutes(admin, { jobs: options.jobs, requireSecret, siteId: (c) => c.get('site').id });
+  // Admin routes: each takes the role it needs from `authorize`, and answers for the principal's sites only.
+  const authorize = options.authorize ?? authorizeSiteKey({ ...deps, sites });
+  const isMember = async (teamId: string, userId: string) => (await members.memberName(teamId, userId)) !== undefined;
+  responseAdminRoutes(app, { ...deps, responses, authorize, isMember });
+  followUpRoutes(app, { followUps, authorize });
+  if (options.jobs) jobRoutes(app, { jobs: options.jobs, authorize });
   app.get('/v1/openapi.json', (c) => c.json(openApiDocument('1.0.0')));
   // Healthy means able to take a write: a read-only or locked database answers reads but not posts.
   app.get('/healthz', async (c) => {

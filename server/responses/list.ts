@@ -5,6 +5,7 @@ import * as z from 'zod/mini';
 import { decodeCursor, encodeCursor, InvalidCursorError } from './cursor.ts';
 import { responseRowSchema, toRecord, type ResponseRow } from './record.ts';
 import type { ResponseFilters } from './response-filters.ts';
+import { inList } from '../db/in-list.ts';
 import { DOCS_PER_MS, searchQuery, searchTerms } from '../db/search-text.ts';
 
 /** One window of a search: its engine query, and received_at from (inclusive) to (exclusive). */
@@ -26,7 +27,8 @@ export interface SqlStoreOptions {
 
 /** A page of responses, newest first, filtered (SPEC §10); cursor pagination. */
 export interface ResponseList {
-  listResponses(siteId: string, filters: ResponseFilters, page: { limit: number; cursor?: string }): Promise<{ items: ResponseRecord[]; nextCursor: string | null }>;
+  /** The responses of the sites `siteIds` (a principal's: a team's, or one site key's) that match `filters`. */
+  listResponses(siteIds: readonly string[], filters: ResponseFilters, page: { limit: number; cursor?: string }): Promise<{ items: ResponseRecord[]; nextCursor: string | null }>;
 }
 
 const anyRow = z.object({ one: z.number() });
@@ -40,7 +42,9 @@ export function responseList(db: Driver, options: SqlStoreOptions = {}): Respons
   // A driver or trait filter reads its side table's index newest first and joins each row
   // (CROSS JOIN: SQLite keeps that order of the loops), so a page costs what it shows, not what
   // the filter matches; `at` and `id` name the columns the page is ordered by.
-  function where(siteId: string, filters: ResponseFilters, search?: SearchWindow): { from: string; sql: string; params: SqlValue[]; at: string; id: string } {
+  function where(siteIds: readonly string[], filters: ResponseFilters, search?: SearchWindow): { from: string; sql: string; params: SqlValue[]; at: string; id: string } {
+    // One site is `site_id = ?`, as it always was (the same plans); a team's sites are `site_id IN (…)`.
+    const sites = (column: string) => inList(column, siteIds);
     const clauses: string[] = [];
     const params: SqlValue[] = [];
     const add = (clause: string, ...values: SqlValue[]) => void (clauses.push(clause), params.push(...values));
@@ -49,14 +53,16 @@ export function responseList(db: Driver, options: SqlStoreOptions = {}): Respons
     const drive = (table: string, clause: string, ...values: SqlValue[]) => {
       from = `${table} x CROSS JOIN responses r`;
       order = { at: 'x.received_at', id: 'x.response_id' };
-      add(`x.site_id = ? AND ${clause} AND r.id = x.response_id`, siteId, ...values);
+      const site = sites('x.site_id');
+      add(`${site.sql} AND ${clause} AND r.id = x.response_id`, ...site.params, ...values);
     };
     // Postgres searches a window from its search table too: the window's matches, then their rows.
     const pgSearch = db.dialect === 'postgres' && search !== undefined && filters.text !== undefined;
     if (filters.driver !== undefined) drive('response_drivers', 'x.driver = ?', filters.driver);
     else if (filters.trait) drive('response_traits', 'x.key = ? AND x.value = ?', filters.trait.key, filters.trait.value);
     else if (pgSearch) drive('response_search', 'x.received_at >= ? AND x.received_at < ? AND x.doc @@ CAST(? AS tsquery)', search.from, search.to, search.query);
-    add('r.site_id = ?', siteId);
+    const site = sites('r.site_id');
+    add(site.sql, ...site.params);
     if (!filters.includeTest) add('r.test = 0');
     if (filters.segment) add('r.segment = ?', filters.segment);
     if (filters.score !== undefined) add('r.score = ?', filters.score);
@@ -65,11 +71,17 @@ export function responseList(db: Driver, options: SqlStoreOptions = {}): Respons
     if (filters.from !== undefined) add('r.received_at >= ?', filters.from);
     if (filters.to !== undefined) add('r.received_at < ?', filters.to);
     if (filters.followUpStatus) add('r.follow_up_status = ?', filters.followUpStatus);
+    // A member owner's name is stored as the label too (follow-ups/store.ts): no label means no
+    // owner at all, a name matches a label or a member of that name, and an id reads its own index.
     if (filters.owner === null) add('r.follow_up_owner IS NULL');
     else if (filters.owner !== undefined) add('r.follow_up_owner = ?', filters.owner);
+    if (filters.ownerId !== undefined) add('r.follow_up_owner_id = ?', filters.ownerId);
     // The same condition as the partial index responses_site_open, so the index serves it.
     if (filters.overdueAt !== undefined) add("r.follow_up_status IN ('new', 'contacted') AND r.due_at < ?", filters.overdueAt);
-    if (filters.driver !== undefined && filters.trait) add('r.id IN (SELECT response_id FROM response_traits WHERE site_id = ? AND key = ? AND value = ?)', siteId, filters.trait.key, filters.trait.value);
+    if (filters.driver !== undefined && filters.trait) {
+      const traitSite = sites('site_id');
+      add(`r.id IN (SELECT response_id FROM response_traits WHERE ${traitSite.sql} AND key = ? AND value = ?)`, ...traitSite.params, filters.trait.key, filters.trait.value);
+    }
     if (filters.hasComment !== undefined) add(filters.hasComment ? "(r.comment IS NOT NULL AND r.comment <> '')" : "(r.comment IS NULL OR r.comment = '')");
     if (filters.contactable !== undefined) add(`${filters.contactable ? '' : 'NOT '}((r.contact_consent = 1 AND r.contact_email IS NOT NULL) OR r.user_email IS NOT NULL)`);
     if (filters.identified !== undefined) add(filters.identified ? 'r.user_id IS NOT NULL' : 'r.user_id IS NULL');
@@ -83,23 +95,25 @@ export function responseList(db: Driver, options: SqlStoreOptions = {}): Respons
             'r.id IN (SELECT s.response_id FROM responses_fts JOIN response_search s ON s.doc = responses_fts.rowid WHERE responses_fts MATCH ? AND responses_fts.rowid >= ? AND responses_fts.rowid < ?)',
             search.query, search.from * DOCS_PER_MS, search.to * DOCS_PER_MS,
           );
-        else if (!from.startsWith('response_search'))
-          add('r.id IN (SELECT response_id FROM response_search WHERE site_id = ? AND received_at >= ? AND received_at < ? AND doc @@ CAST(? AS tsquery))', siteId, search.from, search.to, search.query);
+        else if (!from.startsWith('response_search')) {
+          const searchSite = sites('site_id');
+          add(`r.id IN (SELECT response_id FROM response_search WHERE ${searchSite.sql} AND received_at >= ? AND received_at < ? AND doc @@ CAST(? AS tsquery))`, ...searchSite.params, search.from, search.to, search.query);
+        }
       }
     }
     return { from, sql: clauses.join(' AND '), params, ...order };
   }
 
   return {
-    async listResponses(siteId, filters, page) {
+    async listResponses(siteIds, filters, page) {
       let cursor: [number, string] | undefined;
       if (page.cursor) {
         cursor = decodeCursor(page.cursor);
         if (!cursor) throw new InvalidCursorError('cursor is not one this collector made');
       }
       const rows: ResponseRow[] = [];
-      for await (const window of searchWindows(siteId, filters.text, cursor)) {
-        const { from, sql, params, at, id } = where(siteId, filters, window);
+      for await (const window of searchWindows(siteIds, filters.text, cursor)) {
+        const { from, sql, params, at, id } = where(siteIds, filters, window);
         const cursorSql = cursor ? ` AND (${at} < ? OR (${at} = ? AND ${id} < ?))` : '';
         if (cursor) params.push(cursor[0], cursor[0], cursor[1]);
         // The page's ids first (narrow rows to sort), then their records.
@@ -127,10 +141,11 @@ export function responseList(db: Driver, options: SqlStoreOptions = {}): Respons
    * word costs the matches of its last days, not of every day. Windows do not overlap, so the
    * pages they add up to are exact. Without a search: one window that is no window.
    */
-  async function* searchWindows(siteId: string, text: string | undefined, cursor: [number, string] | undefined): AsyncGenerator<SearchWindow | undefined> {
+  async function* searchWindows(siteIds: readonly string[], text: string | undefined, cursor: [number, string] | undefined): AsyncGenerator<SearchWindow | undefined> {
     if (text === undefined) return yield undefined;
     const terms = searchTerms(text);
     if (terms.length === 0) return yield undefined;
+    if (siteIds.length === 0) return;
     let query = searchQuery(db.dialect, terms);
     if (db.dialect === 'postgres') {
       // Folded once, here; the list's query then carries a constant its planner can weigh.
@@ -143,17 +158,20 @@ export function responseList(db: Driver, options: SqlStoreOptions = {}): Respons
       const found = await db.transaction(async (tx) => {
         await tx.run('SET LOCAL enable_seqscan = off');
         await tx.run('SET LOCAL enable_indexscan = off');
-        return selectOne(tx, anyRow, 'response_search', 'SELECT 1 AS one FROM response_search WHERE doc @@ CAST(? AS tsquery) AND site_id = ? LIMIT 1', [query, siteId]);
+        const site = inList('site_id', siteIds);
+        return selectOne(tx, anyRow, 'response_search', `SELECT 1 AS one FROM response_search WHERE doc @@ CAST(? AS tsquery) AND ${site.sql} LIMIT 1`, [query, ...site.params]);
       });
       if (!found) return;
     }
-    // Two subqueries: SQLite reads a lone MIN or MAX from the index's end, but scans for both at once.
+    // Two subqueries per site: SQLite reads a lone MIN or MAX of one site from the index's end,
+    // but scans for both at once, or for a MIN over `site_id IN (…)`.
+    const perSite = siteIds.map(() => 'SELECT (SELECT MIN(received_at) FROM responses WHERE site_id = ?) AS first, (SELECT MAX(received_at) FROM responses WHERE site_id = ?) AS last');
     const span = await selectOne(
       db,
       timeSpan,
       'responses',
-      'SELECT (SELECT MIN(received_at) FROM responses WHERE site_id = ?) AS first, (SELECT MAX(received_at) FROM responses WHERE site_id = ?) AS last',
-      [siteId, siteId],
+      `SELECT MIN(first) AS first, MAX(last) AS last FROM (${perSite.join(' UNION ALL ')}) AS spans`,
+      siteIds.flatMap((siteId) => [siteId, siteId]),
     );
     if (span?.first == null || span.last == null) return;
     const first = Number(span.first);
