@@ -67,9 +67,9 @@ describe.each(ENGINES)('admin routes for a team principal on $name', ({ name, av
     await addMember(db.driver, { teamId: shop.teamId, userId: 'user-sam', name: 'Sam Lee', role: 'member' });
     await addMember(db.driver, { teamId: shop.teamId, userId: 'user-kim', name: 'Kim Park', role: 'viewer' });
     await addMember(db.driver, { teamId: elsewhere.teamId, userId: 'user-lee', name: 'Lee Moss', role: 'admin' });
-    for (const score of [1, 9, 10]) ids.shop.push(await post(shop, { score }));
-    for (const score of [3, 7]) ids.blog.push(await post(blog, { score }));
-    for (const score of [0, 0, 0, 10]) ids.elsewhere.push(await post(elsewhere, { score }));
+    for (const score of [1, 9, 10]) ids.shop.push(await post(shop, { score, ...(score === 1 ? { comment: 'Refund took weeks' } : {}) }));
+    for (const score of [3, 7]) ids.blog.push(await post(blog, { score, ...(score === 3 ? { comment: 'No refund yet' } : {}) }));
+    for (const score of [0, 0, 0, 10]) ids.elsewhere.push(await post(elsewhere, { score, comment: 'refund refund' }));
     app = createApp({ store: db.store, logger: pino({ level: 'silent' }), now: () => db.clock.now, authorize: fixedAuthorize(() => as), jobs: jobsAdmin(db.driver, () => db.clock.now) });
   });
   afterAll(() => db.dispose());
@@ -93,7 +93,9 @@ describe.each(ENGINES)('admin routes for a team principal on $name', ({ name, av
     const csv = await request('/v1/responses.csv');
     const rows: { id: string }[] = parse(await csv.text(), { columns: true, bom: true });
     expect(rows.map((row) => row.id).sort()).toEqual([...ids.shop, ...ids.blog].sort());
-    // A search runs its windows over both sites.
+    // A search runs its windows over both sites, and finds the other team's matches nowhere.
+    expect(await listed('?q=refund')).toEqual([ids.shop[0], ids.blog[0]].sort());
+    expect(await listed(`?q=refund&site=${blog.id}`)).toEqual([ids.blog[0]]);
     expect(await listed('?q=zzz')).toEqual([]);
   });
 
