@@ -180,6 +180,8 @@ describe.each(ENGINES)('migration 6 on $name', ({ name, available }) => {
       await db.store.upsertResponse(db.site, payload, 'detractor');
       await db.store.upsertResponse(db.site, makePayload({ siteKey: db.site.publicKey, score: 9, comment: 'Parfait' }), 'promoter');
       expect(await db.migrateAll()).toContain(6);
+      // Migration 7 gave the site of then a team of its own, with the default SLA.
+      expect(await db.store.siteByPublicKey(db.site.publicKey)).toMatchObject({ id: db.site.id, teamId: db.site.teamId, slaDays: 7 });
       const ids = async (filters: ResponseFilters) => (await db.store.listResponses([db.site.id], filters, { limit: 10 })).items.map((item) => item.id);
       expect(await ids({ driver: 'delivery' })).toEqual([payload.id]);
       expect(await ids({ trait: { key: 'seats', value: '12' } })).toEqual([payload.id]);
