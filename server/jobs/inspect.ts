@@ -14,11 +14,23 @@ export interface JobsAdmin {
 export function jobsAdmin(db: Driver, now: () => number = Date.now): JobsAdmin {
   return {
     async list(siteIds, filter) {
-      const sites = inList('site_id', siteIds);
-      const params: SqlValue[] = [...sites.params];
-      let sql = `SELECT * FROM jobs WHERE ${sites.sql}`;
-      if (filter.state) (sql += ' AND state = ?'), params.push(filter.state);
-      const rows = await db.all(`${sql} ORDER BY created_at DESC, id DESC LIMIT ?`, [...params, filter.limit]);
+      // Each site's newest from its own index (site_id, created_at, id), then the newest of those:
+      // `site_id IN (…)` would sort every job of every site.
+      const pages = siteIds.map((siteId) => {
+        const params: SqlValue[] = [siteId];
+        let sql = 'SELECT * FROM jobs WHERE site_id = ?';
+        if (filter.state) (sql += ' AND state = ?'), params.push(filter.state);
+        return { sql: `${sql} ORDER BY created_at DESC, id DESC LIMIT ?`, params: [...params, filter.limit] };
+      });
+      const [only] = pages;
+      if (!only) return [];
+      const rows =
+        pages.length === 1
+          ? await db.all(only.sql, only.params)
+          : await db.all(`${pages.map((page, index) => `SELECT * FROM (${page.sql}) AS site_jobs_${index}`).join(' UNION ALL ')} ORDER BY created_at DESC, id DESC LIMIT ?`, [
+              ...pages.flatMap((page) => page.params),
+              filter.limit,
+            ]);
       return rows.map(toJob);
     },
 

@@ -42,9 +42,7 @@ export function responseList(db: Driver, options: SqlStoreOptions = {}): Respons
   // A driver or trait filter reads its side table's index newest first and joins each row
   // (CROSS JOIN: SQLite keeps that order of the loops), so a page costs what it shows, not what
   // the filter matches; `at` and `id` name the columns the page is ordered by.
-  function where(siteIds: readonly string[], filters: ResponseFilters, search?: SearchWindow): { from: string; sql: string; params: SqlValue[]; at: string; id: string } {
-    // One site is `site_id = ?`, as it always was (the same plans); a team's sites are `site_id IN (…)`.
-    const sites = (column: string) => inList(column, siteIds);
+  function where(siteId: string, filters: ResponseFilters, search?: SearchWindow): { from: string; sql: string; params: SqlValue[]; at: string; id: string } {
     const clauses: string[] = [];
     const params: SqlValue[] = [];
     const add = (clause: string, ...values: SqlValue[]) => void (clauses.push(clause), params.push(...values));
@@ -53,16 +51,14 @@ export function responseList(db: Driver, options: SqlStoreOptions = {}): Respons
     const drive = (table: string, clause: string, ...values: SqlValue[]) => {
       from = `${table} x CROSS JOIN responses r`;
       order = { at: 'x.received_at', id: 'x.response_id' };
-      const site = sites('x.site_id');
-      add(`${site.sql} AND ${clause} AND r.id = x.response_id`, ...site.params, ...values);
+      add(`x.site_id = ? AND ${clause} AND r.id = x.response_id`, siteId, ...values);
     };
     // Postgres searches a window from its search table too: the window's matches, then their rows.
     const pgSearch = db.dialect === 'postgres' && search !== undefined && filters.text !== undefined;
     if (filters.driver !== undefined) drive('response_drivers', 'x.driver = ?', filters.driver);
     else if (filters.trait) drive('response_traits', 'x.key = ? AND x.value = ?', filters.trait.key, filters.trait.value);
     else if (pgSearch) drive('response_search', 'x.received_at >= ? AND x.received_at < ? AND x.doc @@ CAST(? AS tsquery)', search.from, search.to, search.query);
-    const site = sites('r.site_id');
-    add(site.sql, ...site.params);
+    add('r.site_id = ?', siteId);
     if (!filters.includeTest) add('r.test = 0');
     if (filters.segment) add('r.segment = ?', filters.segment);
     if (filters.score !== undefined) add('r.score = ?', filters.score);
@@ -78,10 +74,7 @@ export function responseList(db: Driver, options: SqlStoreOptions = {}): Respons
     if (filters.ownerId !== undefined) add('r.follow_up_owner_id = ?', filters.ownerId);
     // The same condition as the partial index responses_site_open, so the index serves it.
     if (filters.overdueAt !== undefined) add("r.follow_up_status IN ('new', 'contacted') AND r.due_at < ?", filters.overdueAt);
-    if (filters.driver !== undefined && filters.trait) {
-      const traitSite = sites('site_id');
-      add(`r.id IN (SELECT response_id FROM response_traits WHERE ${traitSite.sql} AND key = ? AND value = ?)`, ...traitSite.params, filters.trait.key, filters.trait.value);
-    }
+    if (filters.driver !== undefined && filters.trait) add('r.id IN (SELECT response_id FROM response_traits WHERE site_id = ? AND key = ? AND value = ?)', siteId, filters.trait.key, filters.trait.value);
     if (filters.hasComment !== undefined) add(filters.hasComment ? "(r.comment IS NOT NULL AND r.comment <> '')" : "(r.comment IS NULL OR r.comment = '')");
     if (filters.contactable !== undefined) add(`${filters.contactable ? '' : 'NOT '}((r.contact_consent = 1 AND r.contact_email IS NOT NULL) OR r.user_email IS NOT NULL)`);
     if (filters.identified !== undefined) add(filters.identified ? 'r.user_id IS NOT NULL' : 'r.user_id IS NULL');
@@ -95,10 +88,8 @@ export function responseList(db: Driver, options: SqlStoreOptions = {}): Respons
             'r.id IN (SELECT s.response_id FROM responses_fts JOIN response_search s ON s.doc = responses_fts.rowid WHERE responses_fts MATCH ? AND responses_fts.rowid >= ? AND responses_fts.rowid < ?)',
             search.query, search.from * DOCS_PER_MS, search.to * DOCS_PER_MS,
           );
-        else if (!from.startsWith('response_search')) {
-          const searchSite = sites('site_id');
-          add(`r.id IN (SELECT response_id FROM response_search WHERE ${searchSite.sql} AND received_at >= ? AND received_at < ? AND doc @@ CAST(? AS tsquery))`, ...searchSite.params, search.from, search.to, search.query);
-        }
+        else if (!from.startsWith('response_search'))
+          add('r.id IN (SELECT response_id FROM response_search WHERE site_id = ? AND received_at >= ? AND received_at < ? AND doc @@ CAST(? AS tsquery))', siteId, search.from, search.to, search.query);
       }
     }
     return { from, sql: clauses.join(' AND '), params, ...order };
@@ -113,17 +104,29 @@ export function responseList(db: Driver, options: SqlStoreOptions = {}): Respons
       }
       const rows: ResponseRow[] = [];
       for await (const window of searchWindows(siteIds, filters.text, cursor)) {
-        const { from, sql, params, at, id } = where(siteIds, filters, window);
-        const cursorSql = cursor ? ` AND (${at} < ? OR (${at} = ? AND ${id} < ?))` : '';
-        if (cursor) params.push(cursor[0], cursor[0], cursor[1]);
-        // The page's ids first (narrow rows to sort), then their records.
+        const want = page.limit + 1 - rows.length;
+        // The page's ids first (narrow rows to sort), then their records. Each site's ids are its
+        // own page, read as a single site's always is (newest first from its index, stopping at
+        // `want`); a team's page is the newest of those, so its cost grows with its sites, not
+        // with their responses (`site_id IN (…)` would sort every match of every site).
+        const pages = siteIds.map((siteId) => {
+          const { from, sql, params, at, id } = where(siteId, filters, window);
+          const cursorSql = cursor ? ` AND (${at} < ? OR (${at} = ? AND ${id} < ?))` : '';
+          if (cursor) params.push(cursor[0], cursor[0], cursor[1]);
+          return { sql: `SELECT r.id FROM ${from} WHERE ${sql}${cursorSql} ORDER BY ${at} DESC, ${id} DESC LIMIT ?`, params: [...params, want] };
+        });
+        const [only] = pages;
+        if (!only) break;
+        const ids =
+          pages.length === 1 ? only : { sql: pages.map((one, index) => `SELECT id FROM (${one.sql}) AS site_page_${index}`).join(' UNION ALL '), params: pages.flatMap((one) => one.params) };
+        const limit = pages.length === 1 ? '' : ' LIMIT ?';
         rows.push(
           ...(await select(
             db,
             responseRowSchema,
             'responses',
-            `SELECT * FROM responses WHERE id IN (SELECT r.id FROM ${from} WHERE ${sql}${cursorSql} ORDER BY ${at} DESC, ${id} DESC LIMIT ?) ORDER BY received_at DESC, id DESC`,
-            [...params, page.limit + 1 - rows.length],
+            `SELECT * FROM responses WHERE id IN (${ids.sql}) ORDER BY received_at DESC, id DESC${limit}`,
+            pages.length === 1 ? ids.params : [...ids.params, want],
           )),
         );
         if (rows.length > page.limit) break;

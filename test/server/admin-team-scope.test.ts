@@ -131,6 +131,12 @@ describe.each(ENGINES)('admin routes for a team principal on $name', ({ name, av
     // response.scored and response.completed of each of the team's five responses, none of the other team's.
     expect(jobs.items).toHaveLength(10);
     expect(new Set(jobs.items.map((job) => eventPayload.parse(job.payload).responseId))).toEqual(new Set([...ids.shop, ...ids.blog]));
+    // Newest first across both sites, and a limit takes the newest of them all.
+    const newest = [...jobs.items].sort((x, y) => (y.createdAt ?? '').localeCompare(x.createdAt ?? '') || y.id.localeCompare(x.id));
+    expect(jobs.items.map((job) => job.createdAt)).toEqual(newest.map((job) => job.createdAt));
+    const three = jobListSchema.parse(await json('/v1/jobs?limit=3'));
+    expect(three.items.map((job) => job.id)).toEqual(jobs.items.slice(0, 3).map((job) => job.id));
+    expect(new Set(three.items.map((job) => eventPayload.parse(job.payload).responseId))).toEqual(new Set([ids.blog[1], ids.blog[0]]));
     const [theirJob] = await db.driver.all('SELECT id FROM jobs WHERE site_id = ?', [elsewhere.id]);
     expect((await request(`/v1/jobs/${String(theirJob?.id)}/retry`, { method: 'POST' })).status).toBe(404);
   });
