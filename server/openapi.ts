@@ -66,7 +66,13 @@ export function openApiDocument(version: string) {
     openapi: '3.1.0',
     info: { title: 'onepoint collector', version, description: 'The onepoint HTTP contract (SPEC §6). Any server that speaks it is a onepoint backend.' },
     components: {
-      securitySchemes: { secretKey: { type: 'http', scheme: 'bearer', description: 'The site’s secret key, sk_…' } },
+      securitySchemes: {
+        secretKey: {
+          type: 'http',
+          scheme: 'bearer',
+          description: 'A site’s secret key, sk_… (v1: acts as a member of the site’s team, for that site only). Each route names the least role it needs: viewer, member or admin; below it is a 403.',
+        },
+      },
       schemas: {
         Response: json(responsePayloadSchema),
         Ack: json(ackSchema),
@@ -106,15 +112,19 @@ export function openApiDocument(version: string) {
           },
         },
         get: {
-          summary: 'List responses (admin)',
+          summary: 'List the responses of the team’s sites (viewer); site= narrows to one, owner= takes a member id, me, none or a label',
           security: admin,
           parameters: listParameters(),
-          responses: { 200: { description: 'A page, newest first', content: content('ResponsePage') }, 400: error('Bad filter, or an unknown one'), 401: error('Missing or wrong secret key') },
+          responses: {
+            200: { description: 'A page, newest first', content: content('ResponsePage') },
+            400: error('Bad filter, or an unknown one; site= not one of the principal’s sites; owner=me without a signed-in member'),
+            401: error('Missing or wrong secret key'),
+          },
         },
       },
       '/v1/responses.csv': {
         get: {
-          summary: 'CSV export of the same filters, streamed (admin)',
+          summary: 'CSV export of the same filters, streamed (viewer)',
           security: admin,
           parameters: listParameters().filter((parameter) => parameter.name !== 'cursor' && parameter.name !== 'limit'),
           responses: { 200: { description: 'text/csv' }, 400: error('Bad filter'), 401: error('Missing or wrong secret key') },
@@ -122,43 +132,55 @@ export function openApiDocument(version: string) {
       },
       '/v1/responses/{id}': {
         get: {
-          summary: 'One response, its follow-up timeline, and the same person’s other responses (admin)',
+          summary: 'One response, its follow-up timeline, and the same person’s other responses (viewer)',
           security: admin,
           parameters: [idParameter],
-          responses: { 200: { description: 'The detail', content: content('ResponseDetail') }, 401: error('Missing or wrong secret key'), 404: error('No such response on this site') },
+          responses: { 200: { description: 'The detail', content: content('ResponseDetail') }, 401: error('Missing or wrong secret key'), 404: error('No such response on the principal’s sites (another team’s does not exist for it)') },
         },
       },
       '/v1/responses/{id}/follow-up': {
         patch: {
-          summary: 'Set follow-up status, owner and due date, add a note; each part goes into the timeline (admin)',
+          summary: 'Set follow-up status, owner (ownerId: a member of the team; owner: a label) and due date, add a note; each part goes into the timeline under its author (member)',
           security: admin,
           parameters: [idParameter],
           requestBody: { required: true, content: content('FollowUpChange') },
-          responses: { 200: { description: 'The detail after the change', content: content('ResponseDetail') }, 400: error('Bad change'), 401: error('Missing or wrong secret key'), 404: error('No such response') },
+          responses: {
+            200: { description: 'The detail after the change', content: content('ResponseDetail') },
+            400: error('Bad change; an ownerId that is not a member of the team (issue path ownerId)'),
+            401: error('Missing or wrong secret key'),
+            403: error('The principal’s role is below member'),
+            404: error('No such response on the principal’s sites'),
+          },
         },
       },
       '/v1/stats': {
         get: {
-          summary: 'NPS with margin of error, 0–10 distribution, trend (admin)',
+          summary: 'NPS with margin of error, 0–10 distribution, trend of the team’s sites together, or of one (site=) (viewer)',
           security: admin,
           parameters: queryParameters(statsQuerySchema),
-          responses: { 200: { description: 'NPS, distribution, trend', content: content('Stats') }, 400: error('Bad filter'), 401: error('Missing or wrong secret key') },
+          responses: { 200: { description: 'NPS, distribution, trend', content: content('Stats') }, 400: error('Bad filter; site= not one of the principal’s sites'), 401: error('Missing or wrong secret key') },
         },
       },
       '/v1/jobs': {
         get: {
-          summary: 'The site’s background jobs, newest first (admin)',
+          summary: 'The background jobs of the team’s sites, newest first (member)',
           security: admin,
           parameters: queryParameters(jobsQuerySchema),
-          responses: { 200: { description: 'Jobs', content: content('JobList') }, 400: error('Bad filter'), 401: error('Missing or wrong secret key') },
+          responses: { 200: { description: 'Jobs', content: content('JobList') }, 400: error('Bad filter'), 401: error('Missing or wrong secret key'), 403: error('The principal’s role is below member') },
         },
       },
       '/v1/jobs/{id}/retry': {
         post: {
-          summary: 'Queue a dead job again, with fresh attempts (admin)',
+          summary: 'Queue a dead job again, with fresh attempts (member)',
           security: admin,
           parameters: [idParameter],
-          responses: { 200: { description: 'The job, queued', content: content('JobRetry') }, 401: error('Missing or wrong secret key'), 404: error('No such job on this site'), 409: error('The job is not dead') },
+          responses: {
+            200: { description: 'The job, queued', content: content('JobRetry') },
+            401: error('Missing or wrong secret key'),
+            403: error('The principal’s role is below member'),
+            404: error('No such job on the principal’s sites'),
+            409: error('The job is not dead'),
+          },
         },
       },
       '/v1/tokens': {
