@@ -76,9 +76,11 @@ describe.each(ENGINES)('every admin route × every role × another team on $name
       .replace('/v1/tokens/:id', `/v1/tokens/${other.tokenId}`)
       .replace('/v1/invitations/:id', `/v1/invitations/${other.invitationId}`)
       .replace('/v1/jobs/:id', '/v1/jobs/00000000-0000-4000-8000-000000000000');
+  /** A valid body where the route takes one: a 404 must not hide behind a 400. */
+  const BODIES: Record<string, unknown> = { 'PATCH /v1/responses/:id/follow-up': { status: 'contacted' }, 'PATCH /v1/members/:userId': { role: 'viewer' } };
   const call = (fetcher: (path: string, init?: RequestInit) => Promise<Response>, route: string) => {
     const [method] = route.split(' ');
-    return fetcher(otherPath(route), method === 'GET' || method === 'DELETE' ? { method } : { method, body: '{}' });
+    return fetcher(otherPath(route), method === 'GET' || method === 'DELETE' ? { method } : { method, body: JSON.stringify(BODIES[route] ?? {}) });
   };
 
   it('knows every admin route it serves', () => {
