@@ -176,8 +176,8 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
   });
   // Admin routes: each takes the role it needs from `authorize`, and answers for the principal's sites only.
   const isMember = async (teamId: string, userId: string) => (await members.memberName(teamId, userId)) !== undefined;
-  responseAdminRoutes(app, { ...deps, responses, authorize, isMember });
-  followUpRoutes(app, { followUps, authorize });
+  responseAdminRoutes(app, { ...deps, responses, authorize, isMember, audit });
+  followUpRoutes(app, { followUps, authorize, audit });
   if (options.jobs) jobRoutes(app, { jobs: options.jobs, authorize });
   tokenRoutes(app, { tokens, authorize, audit });
   auditRoutes(app, { auditLog: auditStore(db), authorize });

@@ -1,5 +1,6 @@
 import type { Hono } from 'hono';
 import { followUpChangeSchema } from '../../sdk/index.ts';
+import type { Audit } from '../http/audit.ts';
 import type { AppEnv } from '../http/context.ts';
 import type { Authorize } from '../http/principal.ts';
 import { problem } from '../http/problem.ts';
@@ -11,7 +12,7 @@ import type { FollowUpsStore } from './store.ts';
  * `PATCH …/follow-up` (member) (SPEC §10), for the principal's sites: another team's response is
  * a 404, as if it did not exist.
  */
-export function followUpRoutes(app: Hono<AppEnv>, deps: { followUps: FollowUpsStore; authorize: Authorize }) {
+export function followUpRoutes(app: Hono<AppEnv>, deps: { followUps: FollowUpsStore; authorize: Authorize; audit: Audit }) {
   const { authorize } = deps;
 
   app.get('/v1/responses/:id', authorize('viewer'), async (c) => {
@@ -31,6 +32,10 @@ export function followUpRoutes(app: Hono<AppEnv>, deps: { followUps: FollowUpsSt
     if (result.kind === 'unknown_owner') {
       return problem(c, 400, 'invalid_follow_up', 'the follow-up change is not valid', [{ path: 'ownerId', message: 'is not a member of this team' }]);
     }
+    const { note, ...change } = parsed.value;
+    const target = { type: 'response', id: c.req.param('id') };
+    if (Object.keys(change).length) await deps.audit(c, 'follow_up.changed', target, change);
+    if (note !== undefined) await deps.audit(c, 'note.added', target, { length: [...note].length });
     return c.json(result.detail);
   });
 }

@@ -1,6 +1,7 @@
 import type { Context, Hono } from 'hono';
 import { stream } from 'hono/streaming';
 import { listQuerySchema, statsQuerySchema, type ListQuery } from '../../sdk/index.ts';
+import type { Audit } from '../http/audit.ts';
 import type { AppEnv, HttpDeps } from '../http/context.ts';
 import type { Authorize, Principal, PrincipalEnv } from '../http/principal.ts';
 import { problem } from '../http/problem.ts';
@@ -17,6 +18,7 @@ export interface ResponseAdminDeps extends Pick<HttpDeps, 'now'> {
   authorize: Authorize;
   /** Whether `userId` is a member of `teamId` (`owner=` names members by id); the teams resource answers it. */
   isMember: (teamId: string, userId: string) => Promise<boolean>;
+  audit: Audit;
 }
 
 /**
@@ -74,6 +76,8 @@ export function responseAdminRoutes(app: Hono<AppEnv>, deps: ResponseAdminDeps) 
     if (!parsed.ok) return problem(c, 400, 'invalid_query', 'the filters are not valid', parsed.issues);
     const scope = await listScope(c, parsed.value);
     if (scope instanceof Response) return scope;
+    // Who took the data out, with which filters (never the rows): SPEC §9's "every export".
+    await deps.audit(c, 'responses.exported', undefined, { ...parsed.value });
     c.header('Content-Type', 'text/csv; charset=utf-8');
     c.header('Content-Disposition', 'attachment; filename="onepoint-responses.csv"');
     // Streamed a page at a time: an export of a million rows never sits in memory.

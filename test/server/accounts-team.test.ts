@@ -154,6 +154,21 @@ describe.each(ENGINES)('teams, members, invitations and links on $name', ({ name
     // A v1 site secret still opens its own site.
     expect((await bearer(collector.site.secretKey, '/v1/responses')).status).toBe(200);
     expect((await (await bearer(collector.site.secretKey, '/v1/me')).json()).actor).toMatchObject({ type: 'site-key', id: collector.site.id });
+    expect((await bearer(collector.site.secretKey, '/v1/team', { method: 'PATCH', body: JSON.stringify({ slaDays: 3 }) })).status).toBe(403);
+  });
+
+  it('records follow-up changes, notes and exports in the audit log under their author', async () => {
+    const response = { id: crypto.randomUUID(), siteKey: collector.site.publicKey, surveyId: 'nps', seq: 1, score: 4, status: 'partial', anonymousId: 'audited', context: { url: 'https://shop.example/', locale: 'en', createdAt: new Date().toISOString() } };
+    expect((await collector.post(response)).status).toBe(200);
+    const changed = await admin.fetch(`/v1/responses/${response.id}/follow-up`, { method: 'PATCH', body: JSON.stringify({ status: 'contacted', ownerId: admin.userId, note: 'Called, will fix the export' }) });
+    expect(changed.status).toBe(200);
+    const detail = await changed.json();
+    expect(detail.timeline.filter((entry: { kind: string }) => entry.kind !== 'created').every((entry: { author: string }) => entry.author === 'ada')).toBe(true);
+    expect((await admin.fetch('/v1/responses.csv?segment=detractor')).status).toBe(200);
+    const entries = await auditActions();
+    expect(entries.find((entry) => entry.action === 'follow_up.changed')).toMatchObject({ actor: { name: 'ada' }, target: { id: response.id }, detail: { status: 'contacted', ownerId: admin.userId } });
+    expect(entries.find((entry) => entry.action === 'note.added')).toMatchObject({ target: { id: response.id } });
+    expect(entries.find((entry) => entry.action === 'responses.exported')).toMatchObject({ actor: { name: 'ada' }, detail: { segment: 'detractor' } });
   });
 
   it('writes the audit log with the author of each change', async () => {
