@@ -1,4 +1,3 @@
-import { toJSONSchema } from 'zod/v4/core';
 import type * as z from 'zod/mini';
 import {
   TRAIT_PREFIX,
@@ -24,17 +23,10 @@ import {
   timelineEntrySchema,
   timelineSchema,
 } from '../sdk/index.ts';
-import { traitValueSchema } from '../sdk/schemas/identity.ts';
+import { admin, content, error, json } from './http/openapi-parts.ts';
+import { teamPaths, teamSchemas } from './teams/openapi.ts';
+import { authPaths } from './auth/openapi.ts';
 import { dismissalSchema, eligibilityQuerySchema } from './eligibility/index.ts';
-
-/** What a custom check (opaque to the generator) accepts, said in JSON Schema. */
-const CUSTOM: ReadonlyMap<unknown, Record<string, unknown>> = new Map([[traitValueSchema, { type: ['string', 'number', 'boolean', 'null'], description: 'Text (at most 500 characters), a number, true, false or null' }]]);
-
-const json = (schema: z.ZodMiniType) =>
-  toJSONSchema(schema, { unrepresentable: 'any', io: 'input', override: ({ zodSchema, jsonSchema }) => Object.assign(jsonSchema, CUSTOM.get(zodSchema)) });
-const content = (ref: string) => ({ 'application/json': { schema: { $ref: `#/components/schemas/${ref}` } } });
-const error = (description: string) => ({ description, content: content('Error') });
-const admin = [{ secretKey: [] }];
 
 /** Query parameters from the schema the route validates its query with: names, types, which are required. */
 function queryParameters(schema: z.ZodMiniType) {
@@ -70,10 +62,17 @@ export function openApiDocument(version: string) {
         secretKey: {
           type: 'http',
           scheme: 'bearer',
-          description: 'A site’s secret key, sk_… (v1: acts as a member of the site’s team, for that site only). Each route names the least role it needs: viewer, member or admin; below it is a 403.',
+          description: 'An API token (sk_…, from POST /v1/tokens: read acts as a viewer, write as a member of its team) or a site’s v1 secret key (sk_…: a member of the site’s team, for that site only). Each route names the least role it needs: viewer, member or admin; below it is a 403.',
+        },
+        session: {
+          type: 'apiKey',
+          in: 'cookie',
+          name: 'onepoint.session_token',
+          description: 'A signed-in member’s session (POST /api/auth/sign-in/email; __Secure-onepoint.session_token over https), with the role they have in their current team. Changes by cookie also need Origin = the collector’s and the header X-Onepoint-Csrf: 1.',
         },
       },
       schemas: {
+        ...teamSchemas(),
         Response: json(responsePayloadSchema),
         Ack: json(ackSchema),
         Error: json(errorBodySchema),
@@ -95,6 +94,8 @@ export function openApiDocument(version: string) {
       },
     },
     paths: {
+      ...teamPaths(),
+      ...authPaths(),
       '/v1/responses': {
         post: {
           summary: 'Store a response state (upsert by id, highest seq wins)',
@@ -237,6 +238,7 @@ export function openApiDocument(version: string) {
           responses: { 204: { description: 'Recorded' }, 400: error('Bad body'), 401: error('Unknown site key'), 403: error('Origin not allowed') },
         },
       },
+      '/v1/openapi.json': { get: { summary: 'This document', responses: { 200: { description: 'OpenAPI 3.1' } } } },
       '/healthz': {
         get: {
           summary: 'Liveness: the database takes a write (a probe that changes nothing)',
