@@ -25,8 +25,6 @@ const POLICIES: Record<string, (nonce: string) => string> = {
 export interface DemoOptions {
   collectorUrl: string;
   siteKey: string;
-  /** The admin pages' link carries it, so the demo's dashboard opens signed in. */
-  secretKey: string;
   port?: number;
   host?: string;
 }
@@ -42,7 +40,6 @@ export async function startDemo(options: DemoOptions): Promise<{ url: string; cl
       .replaceAll('{{SHOP}}', PARTIALS.shop)
       .replaceAll('{{COLLECTOR}}', options.collectorUrl)
       .replaceAll('{{SITE_KEY}}', options.siteKey)
-      .replaceAll('{{SECRET_KEY}}', options.secretKey)
       .replaceAll('{{NONCE}}', nonce);
 
   const server = createServer((request, response) => {

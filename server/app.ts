@@ -20,15 +20,16 @@ import { jobRoutes, type JobsAdmin } from './jobs/index.ts';
 import { requestLogLevel } from './logger.ts';
 import { openApiDocument } from './openapi.ts';
 import { ingestRoutes, responseAdminRoutes } from './responses/index.ts';
-import { requireSecretKey, type AdminEnv } from './sites/index.ts';
+import type { Authorize } from './http/principal.ts';
 import type { Store } from './store.ts';
 import { openAccounts, type AccountsSetup } from './accounts.ts';
 import type { PasswordHasher } from './auth/password-hash.ts';
 import { authRoutes } from './auth/routes.ts';
 import { createAuthorize } from './authorize.ts';
-import type { Audit, PrincipalEnv } from './http/principal.ts';
-import { siteTeamId, teamSiteIds } from './sites/team-sites.ts';
+import { teamSiteIds } from './sites/team-sites.ts';
 import { teamRoutes } from './teams/routes.ts';
+import { auditRoutes, auditStore, requestAudit } from './audit/index.ts';
+import { tokenRoutes, tokensStore } from './tokens/index.ts';
 
 export interface AppOptions {
   store: Store;
@@ -41,6 +42,12 @@ export interface AppOptions {
   trustProxy?: TrustProxy;
   /** The background jobs behind `GET /v1/jobs` (admin); without it those routes are absent. */
   jobs?: JobsAdmin;
+  /**
+   * Who admin requests act as (401 without anyone, 403 below the route's role). Route tests pass
+   * a fixed principal; the collector never sets it.
+   * @default `createAuthorize`: session cookies, API tokens and v1 site secret keys
+   */
+  authorize?: Authorize;
   /** Extra routes mounted before the 404 (the demo's, a test's). */
   extend?: (app: Hono<AppEnv>) => void;
   /** Proves the database takes writes, for `/healthz` (503 when it rejects). @default a read of the sites */
@@ -68,7 +75,7 @@ export const BUSY_RETRY_AFTER_SECONDS = 1;
 /** The collector's HTTP surface (SPEC §6), on any store. */
 export function createApp(options: AppOptions): Hono<AppEnv> {
   const rate = options.rateLimit ?? DEFAULT_RATE_LIMIT;
-  const { sites, responses, followUps, eligibility } = options.store.resources;
+  const { sites, responses, followUps, eligibility, members } = options.store.resources;
   const deps: HttpDeps = {
     now: options.now ?? Date.now,
     rateLimiter: createRateLimiter(rate, options.now),
@@ -147,13 +154,6 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
   // Each resource gets its own store and what every route shares; none sees another's store.
   ingestRoutes(app, { ...deps, sites, responses });
   eligibilityRoutes(app, { ...deps, sites, eligibility });
-  // Admin routes: `Authorization: Bearer sk_…`, every answer scoped to that key's site.
-  const admin = app as unknown as Hono<AdminEnv>;
-  const requireSecret = requireSecretKey({ ...deps, sites });
-  responseAdminRoutes(admin, { ...deps, responses, requireSecret });
-  followUpRoutes(admin, { followUps, requireSecret });
-  if (options.jobs) jobRoutes(admin, { jobs: options.jobs, requireSecret, siteId: (c) => c.get('site').id });
-
   // Accounts (SPEC §9): better-auth's sign-in behind our throttle and CSRF check; the team routes
   // behind `authorize`, which knows sessions, API tokens and v1 site keys.
   authRoutes(app, {
@@ -162,22 +162,26 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
     accountFailures: createBackoff(signIn.account, options.now),
     addressFailures: createBackoff(signIn.address, options.now),
   });
-  const authorize = createAuthorize({
+  const audit = requestAudit(db, deps.now);
+  const tokens = tokensStore(db, deps.now);
+  const authorize = options.authorize ?? createAuthorize({
     auth: authOf,
     teams,
     teamSiteIds: (teamId) => teamSiteIds(db, teamId),
-    tokenBySecret: async () => undefined,
-    siteBySecret: async (secret) => {
-      const site = await sites.siteBySecret(secret);
-      const teamId = site && (await siteTeamId(db, site.id));
-      return site && teamId ? { id: site.id, name: site.name, teamId } : undefined;
-    },
+    tokenBySecret: (secret) => tokens.tokenBySecret(secret),
+    siteBySecret: (secret) => sites.siteBySecret(secret),
     authFailures: deps.authFailures,
     trusted,
     now: deps.now,
   });
-  const audit: Audit = async () => undefined;
-  teamRoutes(app as unknown as Hono<PrincipalEnv>, {
+  // Admin routes: each takes the role it needs from `authorize`, and answers for the principal's sites only.
+  const isMember = async (teamId: string, userId: string) => (await members.memberName(teamId, userId)) !== undefined;
+  responseAdminRoutes(app, { ...deps, responses, authorize, isMember, audit });
+  followUpRoutes(app, { followUps, authorize, audit });
+  if (options.jobs) jobRoutes(app, { jobs: options.jobs, authorize });
+  tokenRoutes(app, { tokens, authorize, audit });
+  auditRoutes(app, { auditLog: auditStore(db), authorize });
+  teamRoutes(app, {
     teams,
     accounts: async () => (await accountsOf()).accounts,
     authorize,

@@ -6,7 +6,7 @@ import { csrfRefusal } from './http/csrf.ts';
 import type { createBackoff } from './http/failure-backoff.ts';
 import { allows, type Authorize, type Principal, type PrincipalEnv } from './http/principal.ts';
 import { problem } from './http/problem.ts';
-import { bearerToken } from './sites/require-secret.ts';
+import { bearerToken, siteKeyPrincipal, type Site } from './sites/index.ts';
 import type { TeamsStore } from './teams/store.ts';
 
 export interface AuthorizeDeps {
@@ -15,8 +15,8 @@ export interface AuthorizeDeps {
   teamSiteIds: (teamId: string) => Promise<string[]>;
   /** An API token (`sk_…` from `POST /v1/tokens`) → its team and scope. */
   tokenBySecret: (secret: string) => Promise<{ id: string; teamId: string; name: string; scope: 'read' | 'write' } | undefined>;
-  /** A v1 site secret → the site and its team. */
-  siteBySecret: (secret: string) => Promise<{ id: string; name: string; teamId: string } | undefined>;
+  /** A v1 site secret → its site (and team). */
+  siteBySecret: (secret: string) => Promise<Site | undefined>;
   /** Wrong bearer tokens per client address. */
   authFailures: ReturnType<typeof createBackoff>;
   trusted: () => readonly string[];
@@ -84,7 +84,7 @@ export function createAuthorize(deps: AuthorizeDeps): Authorize {
         return { teamId: token.teamId, role: token.scope === 'write' ? 'member' : 'viewer', siteIds, actor: { type: 'token', id: token.id, name: token.name }, userId: null, via: 'token' };
       }
       const site = await deps.siteBySecret(secret);
-      if (site) return { teamId: site.teamId, role: 'member', siteIds: [site.id], actor: { type: 'site-key', id: site.id, name: site.name }, userId: null, via: 'site-key' };
+      if (site) return siteKeyPrincipal(site);
     }
     deps.authFailures.fail(ip);
     return problem(c, 401, 'unauthorized', 'send Authorization: Bearer sk_… with an API token or the site’s secret key');

@@ -50,6 +50,8 @@ export interface CollectorOptions {
 
 export interface RunningCollector {
   url: string;
+  /** The routes it serves (tests walk them). */
+  app: Hono<AppEnv>;
   port: number;
   store: Store;
   /** Stops taking connections and jobs, lets requests and jobs in flight finish (up to the grace time), closes the database. */
@@ -96,6 +98,7 @@ export async function startCollector(options: CollectorOptions = {}): Promise<Ru
   let closing: Promise<void> | undefined;
   return {
     url: listeningUrl,
+    app,
     port,
     store,
     close: () =>

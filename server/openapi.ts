@@ -1,4 +1,3 @@
-import { toJSONSchema } from 'zod/v4/core';
 import type * as z from 'zod/mini';
 import {
   TRAIT_PREFIX,
@@ -24,17 +23,10 @@ import {
   timelineEntrySchema,
   timelineSchema,
 } from '../sdk/index.ts';
-import { traitValueSchema } from '../sdk/schemas/identity.ts';
+import { admin, content, error, json } from './http/openapi-parts.ts';
+import { teamPaths, teamSchemas } from './teams/openapi.ts';
+import { authPaths } from './auth/openapi.ts';
 import { dismissalSchema, eligibilityQuerySchema } from './eligibility/index.ts';
-
-/** What a custom check (opaque to the generator) accepts, said in JSON Schema. */
-const CUSTOM: ReadonlyMap<unknown, Record<string, unknown>> = new Map([[traitValueSchema, { type: ['string', 'number', 'boolean', 'null'], description: 'Text (at most 500 characters), a number, true, false or null' }]]);
-
-const json = (schema: z.ZodMiniType) =>
-  toJSONSchema(schema, { unrepresentable: 'any', io: 'input', override: ({ zodSchema, jsonSchema }) => Object.assign(jsonSchema, CUSTOM.get(zodSchema)) });
-const content = (ref: string) => ({ 'application/json': { schema: { $ref: `#/components/schemas/${ref}` } } });
-const error = (description: string) => ({ description, content: content('Error') });
-const admin = [{ secretKey: [] }];
 
 /** Query parameters from the schema the route validates its query with: names, types, which are required. */
 function queryParameters(schema: z.ZodMiniType) {
@@ -66,8 +58,21 @@ export function openApiDocument(version: string) {
     openapi: '3.1.0',
     info: { title: 'onepoint collector', version, description: 'The onepoint HTTP contract (SPEC §6). Any server that speaks it is a onepoint backend.' },
     components: {
-      securitySchemes: { secretKey: { type: 'http', scheme: 'bearer', description: 'The site’s secret key, sk_…' } },
+      securitySchemes: {
+        secretKey: {
+          type: 'http',
+          scheme: 'bearer',
+          description: 'An API token (sk_…, from POST /v1/tokens: read acts as a viewer, write as a member of its team) or a site’s v1 secret key (sk_…: a member of the site’s team, for that site only). Each route names the least role it needs: viewer, member or admin; below it is a 403.',
+        },
+        session: {
+          type: 'apiKey',
+          in: 'cookie',
+          name: 'onepoint.session_token',
+          description: 'A signed-in member’s session (POST /api/auth/sign-in/email; __Secure-onepoint.session_token over https), with the role they have in their current team. Changes by cookie also need Origin = the collector’s and the header X-Onepoint-Csrf: 1.',
+        },
+      },
       schemas: {
+        ...teamSchemas(),
         Response: json(responsePayloadSchema),
         Ack: json(ackSchema),
         Error: json(errorBodySchema),
@@ -89,6 +94,8 @@ export function openApiDocument(version: string) {
       },
     },
     paths: {
+      ...teamPaths(),
+      ...authPaths(),
       '/v1/responses': {
         post: {
           summary: 'Store a response state (upsert by id, highest seq wins)',
@@ -106,15 +113,19 @@ export function openApiDocument(version: string) {
           },
         },
         get: {
-          summary: 'List responses (admin)',
+          summary: 'List the responses of the team’s sites (viewer); site= narrows to one, owner= takes a member id, me, none or a label',
           security: admin,
           parameters: listParameters(),
-          responses: { 200: { description: 'A page, newest first', content: content('ResponsePage') }, 400: error('Bad filter, or an unknown one'), 401: error('Missing or wrong secret key') },
+          responses: {
+            200: { description: 'A page, newest first', content: content('ResponsePage') },
+            400: error('Bad filter, or an unknown one; site= not one of the principal’s sites; owner=me without a signed-in member'),
+            401: error('Missing or wrong secret key'),
+          },
         },
       },
       '/v1/responses.csv': {
         get: {
-          summary: 'CSV export of the same filters, streamed (admin)',
+          summary: 'CSV export of the same filters, streamed (viewer)',
           security: admin,
           parameters: listParameters().filter((parameter) => parameter.name !== 'cursor' && parameter.name !== 'limit'),
           responses: { 200: { description: 'text/csv' }, 400: error('Bad filter'), 401: error('Missing or wrong secret key') },
@@ -122,43 +133,55 @@ export function openApiDocument(version: string) {
       },
       '/v1/responses/{id}': {
         get: {
-          summary: 'One response, its follow-up timeline, and the same person’s other responses (admin)',
+          summary: 'One response, its follow-up timeline, and the same person’s other responses (viewer)',
           security: admin,
           parameters: [idParameter],
-          responses: { 200: { description: 'The detail', content: content('ResponseDetail') }, 401: error('Missing or wrong secret key'), 404: error('No such response on this site') },
+          responses: { 200: { description: 'The detail', content: content('ResponseDetail') }, 401: error('Missing or wrong secret key'), 404: error('No such response on the principal’s sites (another team’s does not exist for it)') },
         },
       },
       '/v1/responses/{id}/follow-up': {
         patch: {
-          summary: 'Set follow-up status, owner and due date, add a note; each part goes into the timeline (admin)',
+          summary: 'Set follow-up status, owner (ownerId: a member of the team; owner: a label) and due date, add a note; each part goes into the timeline under its author (member)',
           security: admin,
           parameters: [idParameter],
           requestBody: { required: true, content: content('FollowUpChange') },
-          responses: { 200: { description: 'The detail after the change', content: content('ResponseDetail') }, 400: error('Bad change'), 401: error('Missing or wrong secret key'), 404: error('No such response') },
+          responses: {
+            200: { description: 'The detail after the change', content: content('ResponseDetail') },
+            400: error('Bad change; an ownerId that is not a member of the team (issue path ownerId)'),
+            401: error('Missing or wrong secret key'),
+            403: error('The principal’s role is below member'),
+            404: error('No such response on the principal’s sites'),
+          },
         },
       },
       '/v1/stats': {
         get: {
-          summary: 'NPS with margin of error, 0–10 distribution, trend (admin)',
+          summary: 'NPS with margin of error, 0–10 distribution, trend of the team’s sites together, or of one (site=) (viewer)',
           security: admin,
           parameters: queryParameters(statsQuerySchema),
-          responses: { 200: { description: 'NPS, distribution, trend', content: content('Stats') }, 400: error('Bad filter'), 401: error('Missing or wrong secret key') },
+          responses: { 200: { description: 'NPS, distribution, trend', content: content('Stats') }, 400: error('Bad filter; site= not one of the principal’s sites'), 401: error('Missing or wrong secret key') },
         },
       },
       '/v1/jobs': {
         get: {
-          summary: 'The site’s background jobs, newest first (admin)',
+          summary: 'The background jobs of the team’s sites, newest first (member)',
           security: admin,
           parameters: queryParameters(jobsQuerySchema),
-          responses: { 200: { description: 'Jobs', content: content('JobList') }, 400: error('Bad filter'), 401: error('Missing or wrong secret key') },
+          responses: { 200: { description: 'Jobs', content: content('JobList') }, 400: error('Bad filter'), 401: error('Missing or wrong secret key'), 403: error('The principal’s role is below member') },
         },
       },
       '/v1/jobs/{id}/retry': {
         post: {
-          summary: 'Queue a dead job again, with fresh attempts (admin)',
+          summary: 'Queue a dead job again, with fresh attempts (member)',
           security: admin,
           parameters: [idParameter],
-          responses: { 200: { description: 'The job, queued', content: content('JobRetry') }, 401: error('Missing or wrong secret key'), 404: error('No such job on this site'), 409: error('The job is not dead') },
+          responses: {
+            200: { description: 'The job, queued', content: content('JobRetry') },
+            401: error('Missing or wrong secret key'),
+            403: error('The principal’s role is below member'),
+            404: error('No such job on the principal’s sites'),
+            409: error('The job is not dead'),
+          },
         },
       },
       '/v1/tokens': {
@@ -215,6 +238,7 @@ export function openApiDocument(version: string) {
           responses: { 204: { description: 'Recorded' }, 400: error('Bad body'), 401: error('Unknown site key'), 403: error('Origin not allowed') },
         },
       },
+      '/v1/openapi.json': { get: { summary: 'This document', responses: { 200: { description: 'OpenAPI 3.1' } } } },
       '/healthz': {
         get: {
           summary: 'Liveness: the database takes a write (a probe that changes nothing)',

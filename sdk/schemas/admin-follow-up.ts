@@ -5,20 +5,28 @@ import { LIMITS } from './response.ts';
 import { text } from './text.ts';
 
 /**
- * Body of `PATCH /v1/responses/:id/follow-up`: any of status, owner (a name, `null` to
- * unassign), due date, and a note. Strict: a misspelt field is a 400 naming it, not a change
- * silently lost. `ownerId` (SPEC §10) comes with accounts; until then owners are names.
+ * Body of `PATCH /v1/responses/:id/follow-up`: any of status, owner, due date, and a note. The
+ * owner is `ownerId`, a member of the team (SPEC §10), or `owner`, a free-text label (v1
+ * clients); either `null` unassigns. Strict: a misspelt field is a 400 naming it, not a change
+ * silently lost.
  */
 export const followUpChangeSchema = z
   .strictObject({
     status: z.optional(z.enum(FOLLOW_UP_STATUSES)),
+    /** A member's user id of the team, or `null` to unassign. */
+    ownerId: z.optional(z.nullable(text(200, 1))),
+    /** A free-text owner label (v1), or `null` to unassign. */
     owner: z.optional(z.nullable(text(200, 1))),
     dueAt: z.optional(isoDateTime()),
     note: z.optional(text(LIMITS.textLength, 1)),
   })
   .check(
-    z.refine((body) => body.status !== undefined || body.owner !== undefined || body.dueAt !== undefined || body.note !== undefined, {
-      message: 'needs at least one of status, owner, dueAt, note',
+    z.refine((body) => body.status !== undefined || body.ownerId !== undefined || body.owner !== undefined || body.dueAt !== undefined || body.note !== undefined, {
+      message: 'needs at least one of status, ownerId, owner, dueAt, note',
+    }),
+    z.refine((body) => body.ownerId === undefined || body.owner === undefined, {
+      message: 'give ownerId (a member) or owner (a label), not both',
+      path: ['owner'],
     }),
   );
 export type FollowUpChange = z.output<typeof followUpChangeSchema>;

@@ -30,7 +30,10 @@ export const listParamsSchema = z
     /** Full text in the comment or follow-up answer. */
     q: z.optional(z.string().check(z.maxLength(200))),
     followUpStatus: z.optional(z.enum(FOLLOW_UP_STATUSES)),
-    /** An owner's name, or `none` for unassigned. */
+    /**
+     * A member's user id, `me` (the signed-in member), `none` (no member, no label), or an
+     * owner's name (a v1 label, or a member's name).
+     */
     owner: z.optional(text(200, 1)),
     overdue: z.optional(z.pipe(z.literal('true'), z.transform((): true => true))),
     driver: z.optional(text(40, 1)),
@@ -41,6 +44,8 @@ export const listParamsSchema = z
     identified: z.optional(flagParam()),
     trait: z.optional(z.object({ key: traitKey, value: traitValue })),
     includeTest: z.optional(flagParam()),
+    /** One of the principal's sites, by id: narrows a team's list to it. */
+    site: z.optional(text(100, 1)),
     cursor: z.optional(z.string().check(z.maxLength(500))),
     /** Page size. @default 50 */
     limit: z.optional(intParam(1, 500)),

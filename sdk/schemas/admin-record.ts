@@ -44,8 +44,10 @@ export const responseRecordSchema = z.object({
   receivedAt: isoDateTime(),
   updatedAt: isoDateTime(),
   followUpStatus: z.enum(FOLLOW_UP_STATUSES),
-  /** A name until accounts exist (SPEC §9); `null` when unassigned. */
+  /** Who owns the follow-up, as people read it: the member's name, or a free-text label (v1); `null` when unassigned. */
   followUpOwner: z.nullable(z.string()),
+  /** The owning member's user id; `null` when unassigned or owned by a label only. */
+  followUpOwnerId: z.nullable(z.string()),
   /** When the follow-up is due: received + the SLA unless someone moved it. */
   dueAt: isoDateTime(),
 });

@@ -1,5 +1,6 @@
 import * as z from 'zod/mini';
 import { dateParam, flagParam, toParams } from './admin-params.ts';
+import { text } from './text.ts';
 
 /** Query of `GET /v1/stats`, as sent (text); parsed, `includeTest` is a boolean. */
 export const statsQuerySchema = z.strictObject({
@@ -7,6 +8,8 @@ export const statsQuerySchema = z.strictObject({
   to: z.optional(dateParam()),
   interval: z.optional(z.enum(['day', 'week', 'month'])),
   includeTest: z.optional(flagParam()),
+  /** One of the principal's sites, by id: a team's stats of that site alone. */
+  site: z.optional(text(100, 1)),
 });
 export type StatsQuery = z.output<typeof statsQuerySchema>;
 export type Interval = NonNullable<StatsQuery['interval']>;

@@ -145,6 +145,7 @@ export const AUDIT_ACTIONS = [
   'member.invited',
   'member.role_changed',
   'member.removed',
+  'member.reset_link',
   'invitation.revoked',
   'team.changed',
   'site.created',

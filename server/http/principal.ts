@@ -31,6 +31,3 @@ const RANK: Record<Role, number> = { viewer: 0, member: 1, admin: 2 };
 export function allows(role: Role, least: Role): boolean {
   return RANK[role] >= RANK[least];
 }
-
-/** Records an admin action in the team's audit log, under the request's principal (wired in app.ts). */
-export type Audit = (c: { get(key: 'principal'): Principal }, action: string, target?: { type: string; id: string } | null, detail?: Record<string, unknown>) => Promise<void>;

@@ -20,6 +20,8 @@ export const CSV_COLUMNS = [
   ['follow_up_status', (r) => r.followUpStatus],
   ['follow_up_owner', (r) => r.followUpOwner],
   ['follow_up_due_at', (r) => r.dueAt],
+  // Last, after the v1 columns: an export read by position keeps reading what it did.
+  ['follow_up_owner_id', (r) => r.followUpOwnerId],
 ] as const satisfies readonly (readonly [string, (record: ResponseRecord) => string | number | null])[];
 
 // A cell a spreadsheet would run as a formula: its first non-blank character is = + - @ (or their

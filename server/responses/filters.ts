@@ -1,12 +1,14 @@
 import type { ListQuery, StatsQuery } from '../../sdk/index.ts';
+import type { OwnerMatch } from './owner-match.ts';
 import type { ResponseFilters } from './response-filters.ts';
 
 /**
  * The store's filters for a parsed list query (SPEC §10): dates to epoch ms, `q` to a text match,
- * `owner=none` to unassigned, `overdue=true` to "overdue at `now`". Test responses only on request.
+ * `overdue=true` to "overdue at `now`". `owner=` needs the principal to mean anything (`me`, a
+ * member of their team): `owner` is what `ownerMatch` made of it. Test responses only on request.
  */
-export function filtersFromQuery(query: ListQuery, now: number): ResponseFilters {
-  const { segment, score, scoreMin, scoreMax, from, to, q, followUpStatus, owner, overdue, driver, hasComment, contactable, identified, trait, includeTest } = query;
+export function filtersFromQuery(query: ListQuery, now: number, owner: OwnerMatch): ResponseFilters {
+  const { segment, score, scoreMin, scoreMax, from, to, q, followUpStatus, overdue, driver, hasComment, contactable, identified, trait, includeTest } = query;
   return {
     ...(segment ? { segment } : {}),
     ...(score !== undefined ? { score } : {}),
@@ -16,7 +18,7 @@ export function filtersFromQuery(query: ListQuery, now: number): ResponseFilters
     ...(to ? { to: Date.parse(to) } : {}),
     ...(q ? { text: q } : {}),
     ...(followUpStatus ? { followUpStatus } : {}),
-    ...(owner !== undefined ? { owner: owner === 'none' ? null : owner } : {}),
+    ...owner,
     ...(overdue ? { overdueAt: now } : {}),
     ...(driver !== undefined ? { driver } : {}),
     ...(hasComment !== undefined ? { hasComment } : {}),

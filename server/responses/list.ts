@@ -5,6 +5,7 @@ import * as z from 'zod/mini';
 import { decodeCursor, encodeCursor, InvalidCursorError } from './cursor.ts';
 import { responseRowSchema, toRecord, type ResponseRow } from './record.ts';
 import type { ResponseFilters } from './response-filters.ts';
+import { inList } from '../db/in-list.ts';
 import { DOCS_PER_MS, searchQuery, searchTerms } from '../db/search-text.ts';
 
 /** One window of a search: its engine query, and received_at from (inclusive) to (exclusive). */
@@ -26,7 +27,8 @@ export interface SqlStoreOptions {
 
 /** A page of responses, newest first, filtered (SPEC §10); cursor pagination. */
 export interface ResponseList {
-  listResponses(siteId: string, filters: ResponseFilters, page: { limit: number; cursor?: string }): Promise<{ items: ResponseRecord[]; nextCursor: string | null }>;
+  /** The responses of the sites `siteIds` (a principal's: a team's, or one site key's) that match `filters`. */
+  listResponses(siteIds: readonly string[], filters: ResponseFilters, page: { limit: number; cursor?: string }): Promise<{ items: ResponseRecord[]; nextCursor: string | null }>;
 }
 
 const anyRow = z.object({ one: z.number() });
@@ -65,8 +67,11 @@ export function responseList(db: Driver, options: SqlStoreOptions = {}): Respons
     if (filters.from !== undefined) add('r.received_at >= ?', filters.from);
     if (filters.to !== undefined) add('r.received_at < ?', filters.to);
     if (filters.followUpStatus) add('r.follow_up_status = ?', filters.followUpStatus);
+    // A member owner's name is stored as the label too (follow-ups/store.ts): no label means no
+    // owner at all, a name matches a label or a member of that name, and an id reads its own index.
     if (filters.owner === null) add('r.follow_up_owner IS NULL');
     else if (filters.owner !== undefined) add('r.follow_up_owner = ?', filters.owner);
+    if (filters.ownerId !== undefined) add('r.follow_up_owner_id = ?', filters.ownerId);
     // The same condition as the partial index responses_site_open, so the index serves it.
     if (filters.overdueAt !== undefined) add("r.follow_up_status IN ('new', 'contacted') AND r.due_at < ?", filters.overdueAt);
     if (filters.driver !== undefined && filters.trait) add('r.id IN (SELECT response_id FROM response_traits WHERE site_id = ? AND key = ? AND value = ?)', siteId, filters.trait.key, filters.trait.value);
@@ -91,25 +96,37 @@ export function responseList(db: Driver, options: SqlStoreOptions = {}): Respons
   }
 
   return {
-    async listResponses(siteId, filters, page) {
+    async listResponses(siteIds, filters, page) {
       let cursor: [number, string] | undefined;
       if (page.cursor) {
         cursor = decodeCursor(page.cursor);
         if (!cursor) throw new InvalidCursorError('cursor is not one this collector made');
       }
       const rows: ResponseRow[] = [];
-      for await (const window of searchWindows(siteId, filters.text, cursor)) {
-        const { from, sql, params, at, id } = where(siteId, filters, window);
-        const cursorSql = cursor ? ` AND (${at} < ? OR (${at} = ? AND ${id} < ?))` : '';
-        if (cursor) params.push(cursor[0], cursor[0], cursor[1]);
-        // The page's ids first (narrow rows to sort), then their records.
+      for await (const window of searchWindows(siteIds, filters.text, cursor)) {
+        const want = page.limit + 1 - rows.length;
+        // The page's ids first (narrow rows to sort), then their records. Each site's ids are its
+        // own page, read as a single site's always is (newest first from its index, stopping at
+        // `want`); a team's page is the newest of those, so its cost grows with its sites, not
+        // with their responses (`site_id IN (…)` would sort every match of every site).
+        const pages = siteIds.map((siteId) => {
+          const { from, sql, params, at, id } = where(siteId, filters, window);
+          const cursorSql = cursor ? ` AND (${at} < ? OR (${at} = ? AND ${id} < ?))` : '';
+          if (cursor) params.push(cursor[0], cursor[0], cursor[1]);
+          return { sql: `SELECT r.id FROM ${from} WHERE ${sql}${cursorSql} ORDER BY ${at} DESC, ${id} DESC LIMIT ?`, params: [...params, want] };
+        });
+        const [only] = pages;
+        if (!only) break;
+        const ids =
+          pages.length === 1 ? only : { sql: pages.map((one, index) => `SELECT id FROM (${one.sql}) AS site_page_${index}`).join(' UNION ALL '), params: pages.flatMap((one) => one.params) };
+        const limit = pages.length === 1 ? '' : ' LIMIT ?';
         rows.push(
           ...(await select(
             db,
             responseRowSchema,
             'responses',
-            `SELECT * FROM responses WHERE id IN (SELECT r.id FROM ${from} WHERE ${sql}${cursorSql} ORDER BY ${at} DESC, ${id} DESC LIMIT ?) ORDER BY received_at DESC, id DESC`,
-            [...params, page.limit + 1 - rows.length],
+            `SELECT * FROM responses WHERE id IN (${ids.sql}) ORDER BY received_at DESC, id DESC${limit}`,
+            pages.length === 1 ? ids.params : [...ids.params, want],
           )),
         );
         if (rows.length > page.limit) break;
@@ -127,10 +144,11 @@ export function responseList(db: Driver, options: SqlStoreOptions = {}): Respons
    * word costs the matches of its last days, not of every day. Windows do not overlap, so the
    * pages they add up to are exact. Without a search: one window that is no window.
    */
-  async function* searchWindows(siteId: string, text: string | undefined, cursor: [number, string] | undefined): AsyncGenerator<SearchWindow | undefined> {
+  async function* searchWindows(siteIds: readonly string[], text: string | undefined, cursor: [number, string] | undefined): AsyncGenerator<SearchWindow | undefined> {
     if (text === undefined) return yield undefined;
     const terms = searchTerms(text);
     if (terms.length === 0) return yield undefined;
+    if (siteIds.length === 0) return;
     let query = searchQuery(db.dialect, terms);
     if (db.dialect === 'postgres') {
       // Folded once, here; the list's query then carries a constant its planner can weigh.
@@ -143,17 +161,20 @@ export function responseList(db: Driver, options: SqlStoreOptions = {}): Respons
       const found = await db.transaction(async (tx) => {
         await tx.run('SET LOCAL enable_seqscan = off');
         await tx.run('SET LOCAL enable_indexscan = off');
-        return selectOne(tx, anyRow, 'response_search', 'SELECT 1 AS one FROM response_search WHERE doc @@ CAST(? AS tsquery) AND site_id = ? LIMIT 1', [query, siteId]);
+        const site = inList('site_id', siteIds);
+        return selectOne(tx, anyRow, 'response_search', `SELECT 1 AS one FROM response_search WHERE doc @@ CAST(? AS tsquery) AND ${site.sql} LIMIT 1`, [query, ...site.params]);
       });
       if (!found) return;
     }
-    // Two subqueries: SQLite reads a lone MIN or MAX from the index's end, but scans for both at once.
+    // Two subqueries per site: SQLite reads a lone MIN or MAX of one site from the index's end,
+    // but scans for both at once, or for a MIN over `site_id IN (…)`.
+    const perSite = siteIds.map(() => 'SELECT (SELECT MIN(received_at) FROM responses WHERE site_id = ?) AS first, (SELECT MAX(received_at) FROM responses WHERE site_id = ?) AS last');
     const span = await selectOne(
       db,
       timeSpan,
       'responses',
-      'SELECT (SELECT MIN(received_at) FROM responses WHERE site_id = ?) AS first, (SELECT MAX(received_at) FROM responses WHERE site_id = ?) AS last',
-      [siteId, siteId],
+      `SELECT MIN(first) AS first, MAX(last) AS last FROM (${perSite.join(' UNION ALL ')}) AS spans`,
+      siteIds.flatMap((siteId) => [siteId, siteId]),
     );
     if (span?.first == null || span.last == null) return;
     const first = Number(span.first);

@@ -32,6 +32,7 @@ export const responseRowSchema = z.object({
   updated_at: int,
   follow_up_status: z.enum(FOLLOW_UP_STATUSES),
   follow_up_owner: nullableText,
+  follow_up_owner_id: nullableText,
   due_at: nullableInt,
 });
 export type ResponseRow = z.output<typeof responseRowSchema>;
@@ -66,6 +67,7 @@ export function toRecord(row: ResponseRow): ResponseRecord {
     updatedAt: iso(row.updated_at),
     followUpStatus: row.follow_up_status,
     followUpOwner: row.follow_up_owner,
+    followUpOwnerId: row.follow_up_owner_id,
     dueAt: iso(row.due_at ?? row.received_at),
   });
   if (parsed.success) return parsed.data;

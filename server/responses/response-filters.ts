@@ -15,8 +15,10 @@ export interface ResponseFilters {
   /** Full-text match in the comment or follow-up answer: case- and accent-insensitive. */
   text?: string;
   followUpStatus?: FollowUpStatus;
-  /** An owner's name (free text until accounts exist), or `null` for "unassigned". */
+  /** An owner's name (a v1 label, or a member's name as stored), or `null` for "unassigned" (no member, no label). */
   owner?: string | null;
+  /** Assigned to this member (their user id). */
+  ownerId?: string;
   /** Not resolved / not needed and past its due date, at this instant (epoch ms). */
   overdueAt?: number;
   /** The respondent ticked this loyalty driver. */

@@ -1,6 +1,7 @@
 import * as z from 'zod/mini';
 import { distributionOf, isScore, npsFromDistribution, type Interval, type Stats } from '../../sdk/index.ts';
 import type { Driver, SqlValue } from '../db/driver.ts';
+import { inList } from '../db/in-list.ts';
 import { int, select } from '../db/rows.ts';
 import type { ResponseFilters } from './response-filters.ts';
 
@@ -18,10 +19,14 @@ export function periodOf(day: number, interval: Interval): string {
 
 const countRow = z.object({ day: int, score: int, n: int });
 
-/** NPS, the 0–10 distribution and the trend, from the daily counts: whole UTC days, so `from` and `to` round to the day they fall in. */
-export async function responseStats(db: Driver, siteId: string, filters: Pick<ResponseFilters, 'from' | 'to' | 'includeTest'>, interval: Interval): Promise<Stats> {
-  const clauses = ['site_id = ?', filters.includeTest ? '1 = 1' : 'test = 0'];
-  const params: SqlValue[] = [siteId];
+/**
+ * NPS, the 0–10 distribution and the trend of the sites `siteIds` together, from the daily
+ * counts: whole UTC days, so `from` and `to` round to the day they fall in.
+ */
+export async function responseStats(db: Driver, siteIds: readonly string[], filters: Pick<ResponseFilters, 'from' | 'to' | 'includeTest'>, interval: Interval): Promise<Stats> {
+  const sites = inList('site_id', siteIds);
+  const clauses = [sites.sql, filters.includeTest ? '1 = 1' : 'test = 0'];
+  const params: SqlValue[] = [...sites.params];
   if (filters.from !== undefined) clauses.push('day >= ?'), params.push(Math.floor(filters.from / DAY_MS));
   if (filters.to !== undefined) clauses.push('day < ?'), params.push(Math.ceil(filters.to / DAY_MS));
   const rows = await select(db, countRow, 'response_counts', `SELECT day, score, SUM(n) AS n FROM response_counts WHERE ${clauses.join(' AND ')} GROUP BY day, score`, params);

@@ -1,16 +1,15 @@
 import * as z from 'zod/mini';
 import { otherResponseSchema, type Interval, type OtherResponse, type ResponsePayload, type Segment, type Stats } from '../../sdk/index.ts';
 import type { Driver } from '../db/driver.ts';
+import { inList } from '../db/in-list.ts';
 import { int, nullableInt, select, selectOne } from '../db/rows.ts';
 import type { Site } from '../sites/index.ts';
 import { responseList, type ResponseList, type SqlStoreOptions } from './list.ts';
 import { iso, responseRowSchema, type ResponseRow } from './record.ts';
 import type { ResponseFilters } from './response-filters.ts';
-import { DAY_MS, responseStats } from './stats.ts';
+import { responseStats } from './stats.ts';
 import { upsertResponseRow, type UpsertResult } from './upsert.ts';
 
-/** How long a team has to follow up, until teams set their own SLA (SPEC §10). */
-export const DEFAULT_SLA_MS = 7 * DAY_MS;
 /** How many of the same person's other responses a detail shows, newest first. */
 const OTHERS_LIMIT = 100;
 
@@ -19,27 +18,33 @@ export interface ResponsesStore extends ResponseList {
   /**
    * Keeps the highest `seq` per id, atomically, and says what it did; `foreign` when the id belongs
    * to another site. Enqueues `response.scored` / `response.completed` in the same transaction.
+   * A new response is due the site's team's SLA (`site.slaDays`) after it arrives.
    */
   upsertResponse(site: Site, payload: ResponsePayload, segment: Segment): Promise<UpsertResult>;
-  stats(siteId: string, filters: Pick<ResponseFilters, 'from' | 'to' | 'includeTest'>, interval: Interval): Promise<Stats>;
+  /** The stats of the sites `siteIds` together. */
+  stats(siteIds: readonly string[], filters: Pick<ResponseFilters, 'from' | 'to' | 'includeTest'>, interval: Interval): Promise<Stats>;
 }
 
 /** The responses tables, on either engine. */
 export function responsesStore(db: Driver, now: () => number = Date.now, options: SqlStoreOptions = {}): ResponsesStore {
   return {
-    upsertResponse: (site, payload, segment) => upsertResponseRow(db, site, payload, segment, now(), DEFAULT_SLA_MS),
+    upsertResponse: (site, payload, segment) => upsertResponseRow(db, site, payload, segment, now()),
     ...responseList(db, options),
-    stats: (siteId, filters, interval) => responseStats(db, siteId, filters, interval),
+    stats: (siteIds, filters, interval) => responseStats(db, siteIds, filters, interval),
   };
 }
 
 // What other resources ask of responses (STYLE.md: through functions this resource exports,
 // never its tables). Each takes the driver it is handed, so it can run inside their transaction.
 
-/** One response of a site as its row, or `undefined`; `lock` holds the row until the transaction ends (Postgres). */
-export function responseRow(db: Driver, siteId: string, id: string, options: { lock?: boolean } = {}): Promise<ResponseRow | undefined> {
+/**
+ * One response of the sites `siteIds` as its row, or `undefined` (also when it is another site's:
+ * for this principal it does not exist); `lock` holds the row until the transaction ends (Postgres).
+ */
+export function responseRow(db: Driver, siteIds: readonly string[], id: string, options: { lock?: boolean } = {}): Promise<ResponseRow | undefined> {
   const lock = options.lock && db.dialect === 'postgres' ? ' FOR UPDATE' : '';
-  return selectOne(db, responseRowSchema, 'responses', `SELECT * FROM responses WHERE id = ? AND site_id = ?${lock}`, [id, siteId]);
+  const sites = inList('site_id', siteIds);
+  return selectOne(db, responseRowSchema, 'responses', `SELECT * FROM responses WHERE id = ? AND ${sites.sql}${lock}`, [id, ...sites.params]);
 }
 
 const otherRow = z.object({ id: z.string(), score: int, segment: z.string(), received_at: int });
@@ -57,9 +62,12 @@ export async function othersOf(db: Driver, row: ResponseRow): Promise<OtherRespo
   return others.map((other) => otherResponseSchema.parse({ id: other.id, score: other.score, segment: other.segment, receivedAt: iso(other.received_at) }));
 }
 
-/** Writes a response's follow-up columns (the follow-ups resource owns what they mean). */
-export async function setFollowUp(db: Driver, id: string, change: { status: string; owner: string | null; dueAt: number }): Promise<void> {
-  await db.run('UPDATE responses SET follow_up_status = ?, follow_up_owner = ?, due_at = ? WHERE id = ?', [change.status, change.owner, change.dueAt, id]);
+/**
+ * Writes a response's follow-up columns (the follow-ups resource owns what they mean): `owner` is
+ * the label shown (a member's name when `ownerId` is set), `ownerId` the member.
+ */
+export async function setFollowUp(db: Driver, id: string, change: { status: string; owner: string | null; ownerId: string | null; dueAt: number }): Promise<void> {
+  await db.run('UPDATE responses SET follow_up_status = ?, follow_up_owner = ?, follow_up_owner_id = ?, due_at = ? WHERE id = ?', [change.status, change.owner, change.ownerId, change.dueAt, id]);
 }
 
 const lastRow = z.object({ at: nullableInt });

@@ -6,7 +6,6 @@ import { enqueue } from '../jobs/index.ts';
 import type { Site } from '../sites/index.ts';
 import { DAY_MS } from './stats.ts';
 
-
 /** What an upsert did: a new response, a later step (higher `seq`), or nothing (a state as new was there). */
 export type UpsertOutcome = 'created' | 'updated' | 'unchanged';
 
@@ -33,9 +32,10 @@ const insertedRow = z.object({ seq: int });
  * `response.completed` when the status first became `complete`. The row is read under a lock
  * (`FOR UPDATE` on Postgres; SQLite's transaction holds the only write lock), so the outcome is
  * exact under any concurrency; two first posts racing on Postgres meet at the insert, and the
- * loser goes round once more as an update.
+ * loser goes round once more as an update. A new response is due `site.slaDays` (its team's SLA)
+ * after it arrives; later steps never move that.
  */
-export function upsertResponseRow(db: Driver, site: Site, payload: ResponsePayload, segment: Segment, at: number, slaMs: number): Promise<UpsertResult> {
+export function upsertResponseRow(db: Driver, site: Site, payload: ResponsePayload, segment: Segment, at: number): Promise<UpsertResult> {
   const user = payload.user;
   const state: SqlValue[] = [
     payload.seq,
@@ -93,7 +93,7 @@ export function upsertResponseRow(db: Driver, site: Site, payload: ResponsePaylo
           at,
           Math.floor(at / DAY_MS),
           at,
-          at + slaMs,
+          at + site.slaDays * DAY_MS,
         ],
       );
       if (inserted[0]) {

@@ -4,7 +4,7 @@ import type { SitesStore } from './store.ts';
 /**
  * Remembers site lookups by public key for a few seconds: every public request needs its site,
  * and sites change rarely. A key that is not found is not cached, so a new site works at once;
- * a changed allow-list takes effect within `ttlMs`.
+ * a changed allow-list (or team SLA) takes effect within `ttlMs`.
  */
 export function cachingSites<S extends SitesStore>(store: S, ttlMs = 5000, now: () => number = Date.now): S {
   const cache = new Map<string, { site: Site; until: number }>();

@@ -1,7 +1,9 @@
 import type { Hono } from 'hono';
 import { invitationAcceptSchema, invitationCreateSchema, memberChangeSchema, switchTeamSchema, teamChangeSchema } from '../../sdk/index.ts';
 import { csrfRefusal } from '../http/csrf.ts';
-import type { Audit, Authorize, PrincipalEnv } from '../http/principal.ts';
+import type { Audit } from '../http/audit.ts';
+import type { AppEnv } from '../http/context.ts';
+import type { Authorize } from '../http/principal.ts';
 import { problem } from '../http/problem.ts';
 import { check, readJson } from '../http/validate.ts';
 import type { Accounts } from './accounts.ts';
@@ -25,11 +27,10 @@ export interface TeamRouteDeps {
  * roles, invitations and the password links admins hand over; and, without a principal, the
  * invitation link's own two routes.
  */
-export function teamRoutes(app: Hono<PrincipalEnv>, deps: TeamRouteDeps) {
-  const admin = app;
+export function teamRoutes(app: Hono<AppEnv>, deps: TeamRouteDeps) {
   const { teams, authorize, audit } = deps;
 
-  admin.get('/v1/me', authorize('viewer'), async (c) => {
+  app.get('/v1/me', authorize('viewer'), async (c) => {
     const principal = c.get('principal');
     const team = await teams.team(principal.teamId);
     if (!team) return problem(c, 404, 'not_found', 'this team no longer exists');
@@ -38,7 +39,7 @@ export function teamRoutes(app: Hono<PrincipalEnv>, deps: TeamRouteDeps) {
     return c.json({ actor: principal.actor, user: user ? { id: user.id, name: user.name, email: user.email } : null, team, role: principal.role, teams: others, siteIds: [...principal.siteIds] });
   });
 
-  admin.post('/v1/me/team', authorize('viewer'), async (c) => {
+  app.post('/v1/me/team', authorize('viewer'), async (c) => {
     const principal = c.get('principal');
     if (!principal.sessionId || !principal.userId) return problem(c, 403, 'forbidden', 'only a signed-in member switches teams; a token belongs to one');
     const parsed = await body(c, switchTeamSchema);
@@ -48,12 +49,12 @@ export function teamRoutes(app: Hono<PrincipalEnv>, deps: TeamRouteDeps) {
     return c.body(null, 204);
   });
 
-  admin.get('/v1/team', authorize('viewer'), async (c) => {
+  app.get('/v1/team', authorize('viewer'), async (c) => {
     const team = await teams.team(c.get('principal').teamId);
     return team ? c.json(team) : problem(c, 404, 'not_found', 'this team no longer exists');
   });
 
-  admin.patch('/v1/team', authorize('admin'), async (c) => {
+  app.patch('/v1/team', authorize('admin'), async (c) => {
     const parsed = await body(c, teamChangeSchema);
     if (!parsed.ok) return parsed.answer;
     const team = await teams.updateTeam(c.get('principal').teamId, parsed.value);
@@ -62,9 +63,9 @@ export function teamRoutes(app: Hono<PrincipalEnv>, deps: TeamRouteDeps) {
     return c.json(team);
   });
 
-  admin.get('/v1/members', authorize('viewer'), async (c) => c.json({ items: await teams.listMembers(c.get('principal').teamId) }));
+  app.get('/v1/members', authorize('viewer'), async (c) => c.json({ items: await teams.listMembers(c.get('principal').teamId) }));
 
-  admin.patch('/v1/members/:userId', authorize('admin'), async (c) => {
+  app.patch('/v1/members/:userId', authorize('admin'), async (c) => {
     const parsed = await body(c, memberChangeSchema);
     if (!parsed.ok) return parsed.answer;
     const { teamId } = c.get('principal');
@@ -81,7 +82,7 @@ export function teamRoutes(app: Hono<PrincipalEnv>, deps: TeamRouteDeps) {
     return member ? c.json(member) : problem(c, 404, 'not_found', 'no member with this id in this team');
   });
 
-  admin.delete('/v1/members/:userId', authorize('admin'), async (c) => {
+  app.delete('/v1/members/:userId', authorize('admin'), async (c) => {
     const userId = c.req.param('userId');
     try {
       if (!(await teams.removeMember(c.get('principal').teamId, userId))) return problem(c, 404, 'not_found', 'no member with this id in this team');
@@ -93,7 +94,7 @@ export function teamRoutes(app: Hono<PrincipalEnv>, deps: TeamRouteDeps) {
     return c.body(null, 204);
   });
 
-  admin.post('/v1/members/:userId/reset-link', authorize('admin'), async (c) => {
+  app.post('/v1/members/:userId/reset-link', authorize('admin'), async (c) => {
     const userId = c.req.param('userId');
     if (!(await teams.roleOf(c.get('principal').teamId, userId))) return problem(c, 404, 'not_found', 'no member with this id in this team');
     const made = await (await deps.accounts()).resetLink(userId);
@@ -102,9 +103,9 @@ export function teamRoutes(app: Hono<PrincipalEnv>, deps: TeamRouteDeps) {
     return c.json(made, 201);
   });
 
-  admin.get('/v1/invitations', authorize('admin'), async (c) => c.json({ items: await teams.listInvitations(c.get('principal').teamId) }));
+  app.get('/v1/invitations', authorize('admin'), async (c) => c.json({ items: await teams.listInvitations(c.get('principal').teamId) }));
 
-  admin.post('/v1/invitations', authorize('admin'), async (c) => {
+  app.post('/v1/invitations', authorize('admin'), async (c) => {
     const parsed = await body(c, invitationCreateSchema);
     if (!parsed.ok) return parsed.answer;
     const principal = c.get('principal');
@@ -113,7 +114,7 @@ export function teamRoutes(app: Hono<PrincipalEnv>, deps: TeamRouteDeps) {
     return c.json(made, 201);
   });
 
-  admin.delete('/v1/invitations/:id', authorize('admin'), async (c) => {
+  app.delete('/v1/invitations/:id', authorize('admin'), async (c) => {
     const id = c.req.param('id');
     if (!(await teams.revokeInvitation(c.get('principal').teamId, id))) return problem(c, 404, 'not_found', 'no open invitation with this id in this team');
     await audit(c, 'invitation.revoked', { type: 'invitation', id });

@@ -99,7 +99,7 @@ async function statsTimings(label: string, url: string) {
     const times: number[] = [];
     for (let i = 0; i < 7; i++) {
       const started = performance.now();
-      await store.stats(site.id, {}, 'week');
+      await store.stats([site.id], {}, 'week');
       times.push(performance.now() - started);
     }
     times.sort((a, b) => a - b);

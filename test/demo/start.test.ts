@@ -30,7 +30,12 @@ it('prints one banner, then JSON request lines, and no line per background poll'
     const secretKey = /secret (sk_\S+)/.exec(stdout)?.[1] ?? '';
     expect(stdout).toContain(`demo        http://localhost:${demoPort}`);
     expect(stdout).toContain(`collector   ${collector}`);
-    expect(stdout).toContain(`team app    ${collector}/`);
+    // The demo team's admin: a one-time link to choose a password (an invitation), not a key in a URL.
+    const link = /team app {4}(\S+)/.exec(stdout)?.[1] ?? '';
+    expect(link).toMatch(new RegExp(`^${collector}/invite\\?token=`));
+    expect(stdout).toContain('(one use: choose a password as you@example.com)');
+    const invited = await fetch(`${collector}/v1/invitations/lookup?token=${encodeURIComponent(new URL(link).searchParams.get('token') ?? '')}`);
+    expect(await invited.json()).toMatchObject({ email: 'you@example.com', role: 'admin', needsPassword: true, teamName: 'onepoint demo' });
     expect(publicKey).toMatch(/^pk_/);
     expect(secretKey).toMatch(/^sk_/);
 
@@ -55,5 +60,5 @@ it('prints one banner, then JSON request lines, and no line per background poll'
   expect(banner.length).toBeLessThanOrEqual(7);
   const logged = lines.slice(firstJson).map((line) => JSON.parse(line) as { msg: string; method?: string; route?: string; status?: number });
   const requests = logged.filter((line) => line.msg === 'request').map((line) => `${line.method} ${line.route} ${line.status}`);
-  expect(requests).toEqual(['POST /v1/responses 200', 'GET /v1/stats 200']);
+  expect(requests).toEqual(['GET /v1/invitations/lookup 200', 'POST /v1/responses 200', 'GET /v1/stats 200']);
 }, 60_000);

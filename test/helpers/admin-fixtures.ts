@@ -24,6 +24,7 @@ export function makeRecord(overrides: Partial<ResponseRecord> = {}): ResponseRec
     updatedAt: '2026-11-22T10:00:05.000Z',
     followUpStatus: 'new',
     followUpOwner: null,
+    followUpOwnerId: null,
     dueAt: '2026-11-29T10:00:01.000Z',
     ...overrides,
   };

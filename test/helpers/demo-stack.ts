@@ -24,7 +24,7 @@ export async function startDemoStack(options: { rateLimit?: RateLimitOptions } =
   const collector = await startCollector({ databaseUrl: `file:${join(dir, 'collector.sqlite')}`, port: 0, host: '127.0.0.1', logger: pino({ level: 'warn' }), ...options });
   const demoPort = await freePort();
   const { site, secretKey } = await collector.store.createSite({ name: 'demo', origins: [`http://localhost:${demoPort}`] });
-  const demo = await startDemo({ collectorUrl: collector.url, siteKey: site.publicKey, secretKey, port: demoPort });
+  const demo = await startDemo({ collectorUrl: collector.url, siteKey: site.publicKey, port: demoPort });
   return {
     collector,
     demoUrl: demo.url,

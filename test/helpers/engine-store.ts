@@ -1,4 +1,5 @@
 import type { Driver } from '../../server/db/driver.ts';
+import { ACCOUNTS_MIGRATION } from '../../server/db/migration-7-accounts.ts';
 import { migrate, MIGRATIONS } from '../../server/db/migrations.ts';
 import { postgresDriver } from '../../server/db/postgres-driver.ts';
 import { sqliteDriver } from '../../server/db/sqlite-driver.ts';
@@ -25,7 +26,7 @@ export async function openEngineStore(engine: Engine, upTo = Infinity): Promise<
   await migrate(driver, MIGRATIONS.filter((migration) => migration.version <= upTo));
   const clock = { now: Date.UTC(2026, 0, 1) };
   const store = createStore(driver, () => clock.now);
-  const { site } = await store.createSite({ name: 'Shop', origins: ['https://shop.example'] });
+  const site = upTo >= ACCOUNTS_MIGRATION.version ? (await store.createSite({ name: 'Shop', origins: ['https://shop.example'] })).site : await siteOfThen(driver, clock.now);
   return {
     store,
     driver,
@@ -37,4 +38,14 @@ export async function openEngineStore(engine: Engine, upTo = Infinity): Promise<
       await database.drop();
     },
   };
+}
+
+/**
+ * A site as a collector from before teams stored it (a row of the first sites table), and as it
+ * reads once migration 7 has given it the team of its own that migration makes.
+ */
+async function siteOfThen(driver: Driver, at: number): Promise<Site> {
+  const site = { id: 'site-of-then', name: 'Shop', publicKey: 'pk_then', origins: ['https://shop.example'], createdAt: at };
+  await driver.run('INSERT INTO sites (id, name, public_key, secret_hash, origins, created_at) VALUES (?, ?, ?, ?, ?, ?)', [site.id, site.name, site.publicKey, 'sha256-of-nothing', JSON.stringify(site.origins), at]);
+  return { ...site, teamId: `team_${site.id}`, slaDays: 7 };
 }

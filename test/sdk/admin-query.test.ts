@@ -111,10 +111,23 @@ describe('the stats query and the follow-up change', () => {
     expect(issuesOf(statsQuerySchema, { interval: 'hour', segment: 'promoter' }).map((issue) => issue.path).sort()).toEqual(['interval', 'segment']);
   });
 
+  it('site= (one of the principal’s sites) on the list and the stats; an empty one is an issue', () => {
+    expect(listQuerySchema.parse({ site: 'site-1', owner: 'me' })).toEqual({ site: 'site-1', owner: 'me' });
+    expect(statsQuerySchema.parse({ site: 'site-1' })).toEqual({ site: 'site-1' });
+    expect(issuesOf(statsQuerySchema, { site: '' }).map((issue) => issue.path)).toEqual(['site']);
+  });
+
   it('follow-up: not_needed, an ISO due date, owner null to unassign; at least one part; strict', () => {
     expect(followUpChangeSchema.parse({ status: 'not_needed', dueAt: '2026-12-01T09:00:00Z', owner: null })).toEqual({ status: 'not_needed', dueAt: '2026-12-01T09:00:00Z', owner: null });
-    expect(issuesOf(followUpChangeSchema, {})).toEqual([{ path: '(root)', message: 'needs at least one of status, owner, dueAt, note' }]);
+    expect(issuesOf(followUpChangeSchema, {})).toEqual([{ path: '(root)', message: 'needs at least one of status, ownerId, owner, dueAt, note' }]);
     expect(new Set(issuesOf(followUpChangeSchema, { dueAt: 'next week' }).map((issue) => issue.path))).toEqual(new Set(['dueAt']));
-    expect(issuesOf(followUpChangeSchema, { ownerId: 'u1' }).map((issue) => issue.path)).toEqual(['ownerId', '(root)']);
+    expect(issuesOf(followUpChangeSchema, { color: 'red' }).map((issue) => issue.path)).toContain('color');
+  });
+
+  it('follow-up: ownerId names a member (or null to unassign), owner a label; never both', () => {
+    expect(followUpChangeSchema.parse({ ownerId: 'u1' })).toEqual({ ownerId: 'u1' });
+    expect(followUpChangeSchema.parse({ ownerId: null })).toEqual({ ownerId: null });
+    expect(issuesOf(followUpChangeSchema, { ownerId: '' }).map((issue) => issue.path)).toEqual(['ownerId']);
+    expect(issuesOf(followUpChangeSchema, { ownerId: 'u1', owner: 'sam' })).toEqual([{ path: 'owner', message: 'give ownerId (a member) or owner (a label), not both' }]);
   });
 });

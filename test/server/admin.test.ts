@@ -154,13 +154,14 @@ describe.each(ENGINES)('admin API and eligibility on $name', ({ name, available 
     expect(second.response).toMatchObject({ followUpStatus: 'resolved', followUpOwner: 'sam', dueAt: '2030-01-02T03:04:05.000Z' });
     const received = second.response.receivedAt;
     expect(second.timeline.map(({ at: _at, ...entry }) => entry)).toEqual([
+      // A v1 site key's changes are the site's: its name is the author.
       { kind: 'created', author: null },
-      { kind: 'status', author: null, from: 'new', to: 'contacted' },
-      { kind: 'owner', author: null, from: null, to: 'sam' },
-      { kind: 'note', author: null, note: 'Called, will fix export' },
-      { kind: 'status', author: null, from: 'contacted', to: 'resolved' },
-      { kind: 'due', author: null, from: first.response.dueAt, to: '2030-01-02T03:04:05.000Z' },
-      { kind: 'note', author: null, note: 'Fixed in 2.3' },
+      { kind: 'status', author: 'Shop', from: 'new', to: 'contacted' },
+      { kind: 'owner', author: 'Shop', from: null, to: 'sam' },
+      { kind: 'note', author: 'Shop', note: 'Called, will fix export' },
+      { kind: 'status', author: 'Shop', from: 'contacted', to: 'resolved' },
+      { kind: 'due', author: 'Shop', from: first.response.dueAt, to: '2030-01-02T03:04:05.000Z' },
+      { kind: 'note', author: 'Shop', note: 'Fixed in 2.3' },
     ]);
     expect(second.timeline[0]?.at).toBe(received);
     expect(second.timeline.map((entry) => entry.at)).toEqual([...second.timeline.map((entry) => entry.at)].sort());
@@ -256,11 +257,12 @@ describe.each(ENGINES)('admin API and eligibility on $name', ({ name, available 
     // The trait value is a custom check in the SDK; the document still says what it takes.
     expect(response?.properties.user).toMatchObject({ properties: { traits: { additionalProperties: { type: ['string', 'number', 'boolean', 'null'] } } } });
     expect(Object.keys(doc.components.schemas)).toEqual(expect.arrayContaining(['Record', 'ResponsePage', 'ResponseDetail', 'Timeline', 'TimelineEntry', 'Stats', 'FollowUpChange']));
-    expect(doc.components.schemas.Record?.required).toEqual(expect.arrayContaining(['followUpStatus', 'followUpOwner', 'dueAt']));
-    expect(Object.keys(doc.components.schemas.FollowUpChange?.properties ?? {}).sort()).toEqual(['dueAt', 'note', 'owner', 'status']);
+    expect(doc.components.schemas.Record?.required).toEqual(expect.arrayContaining(['followUpStatus', 'followUpOwner', 'followUpOwnerId', 'dueAt']));
+    expect(Object.keys(doc.components.schemas.FollowUpChange?.properties ?? {}).sort()).toEqual(['dueAt', 'note', 'owner', 'ownerId', 'status']);
     expect(doc.paths['/v1/responses']?.get?.parameters?.map((parameter) => parameter.name)).toEqual(
-      expect.arrayContaining(['segment', 'score', 'scoreMin', 'scoreMax', 'from', 'to', 'q', 'followUpStatus', 'owner', 'overdue', 'driver', 'hasComment', 'contactable', 'identified', 'trait.{KEY}', 'includeTest', 'cursor', 'limit']),
+      expect.arrayContaining(['segment', 'score', 'scoreMin', 'scoreMax', 'from', 'to', 'q', 'followUpStatus', 'owner', 'overdue', 'driver', 'hasComment', 'contactable', 'identified', 'trait.{KEY}', 'includeTest', 'site', 'cursor', 'limit']),
     );
+    expect(doc.paths['/v1/stats']?.get?.parameters?.map((parameter) => parameter.name)).toContain('site');
     expect(doc.paths['/v1/jobs']?.get?.parameters?.map((parameter) => parameter.name).sort()).toEqual(['limit', 'state']);
     expect(Object.keys(doc.paths['/v1/jobs/{id}/retry'] ?? {})).toEqual(['post']);
     expect(await (await fetch(`${collector.url}/healthz`)).json()).toEqual({ ok: true });

@@ -82,7 +82,7 @@ describe('a SQLite database locked by another process', () => {
       collector.child.kill('SIGTERM');
       expect(await collector.exited).toBe(0);
       const store = createStore(await openDatabase(`file:${file}`));
-      const { items } = await store.listResponses(site.id, {}, { limit: 500 });
+      const { items } = await store.listResponses([site.id], {}, { limit: 500 });
       await store.close();
       expect(items.map((item) => item.id).sort()).toEqual([before, ...during].map((payload) => payload.id).sort());
       expect(collector.output()).not.toMatch(/"level":50/);

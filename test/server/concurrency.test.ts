@@ -48,7 +48,7 @@ async function expectOneRowPerIdAtHighestSeq(databaseUrl: string, finalComment: 
   try {
     const site = (await store.listSites())[0];
     if (!site) throw new Error('no site');
-    const { items } = await store.listResponses(site.id, { includeTest: true }, { limit: 1000 });
+    const { items } = await store.listResponses([site.id], { includeTest: true }, { limit: 1000 });
     expect(items).toHaveLength(RESPONSES);
     for (const item of items) {
       expect(item.seq).toBe(STATES);

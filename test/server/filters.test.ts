@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { segmentOf, type ResponsePayload } from '../../sdk/index.ts';
 import type { FollowUpStatus, ResponseFilters } from '../../server/store.ts';
+import { siteKeyPrincipal } from '../../server/sites/index.ts';
 import { ENGINES } from '../helpers/collector.ts';
 import { openEngineStore, type EngineStore } from '../helpers/engine-store.ts';
 import { makePayload } from '../helpers/payload.ts';
@@ -102,10 +103,11 @@ describe.each(ENGINES)('list filters (SPEC §10) on $name', ({ name, available }
   beforeAll(async () => {
     db = await openEngineStore(name);
     rows = fixtures(db.site.publicKey);
+    const principal = siteKeyPrincipal(db.site);
     for (const row of rows) {
       db.clock.now = row.receivedAt;
       await db.store.upsertResponse(db.site, row.payload, segmentOf(row.payload.score));
-      if (row.owner !== null || row.status !== 'new') await db.store.updateFollowUp(db.site.id, row.id, { status: row.status, owner: row.owner });
+      if (row.owner !== null || row.status !== 'new') await db.store.updateFollowUp(principal, row.id, { status: row.status, owner: row.owner }, principal.actor);
     }
     // Another site's responses tick the same drivers and traits: none may show up in the first site's lists.
     const other = (await db.store.createSite({ name: 'Other', origins: ['https://other.example'] })).site;
@@ -113,7 +115,7 @@ describe.each(ENGINES)('list filters (SPEC §10) on $name', ({ name, available }
   });
   afterAll(() => db.dispose());
 
-  const ids = async (filters: ResponseFilters, limit = 100) => (await db.store.listResponses(db.site.id, filters, { limit })).items.map((item) => item.id);
+  const ids = async (filters: ResponseFilters, limit = 100) => (await db.store.listResponses([db.site.id], filters, { limit })).items.map((item) => item.id);
   const expected = (filters: ResponseFilters) =>
     rows
       .filter((row) => matches(row, filters))
@@ -138,7 +140,7 @@ describe.each(ENGINES)('list filters (SPEC §10) on $name', ({ name, available }
     const seen: string[] = [];
     let cursor: string | undefined;
     do {
-      const page = await db.store.listResponses(db.site.id, { driver: 'support', identified: true }, { limit: 2, ...(cursor ? { cursor } : {}) });
+      const page = await db.store.listResponses([db.site.id], { driver: 'support', identified: true }, { limit: 2, ...(cursor ? { cursor } : {}) });
       seen.push(...page.items.map((item) => item.id));
       cursor = page.nextCursor ?? undefined;
     } while (cursor);
@@ -178,7 +180,9 @@ describe.each(ENGINES)('migration 6 on $name', ({ name, available }) => {
       await db.store.upsertResponse(db.site, payload, 'detractor');
       await db.store.upsertResponse(db.site, makePayload({ siteKey: db.site.publicKey, score: 9, comment: 'Parfait' }), 'promoter');
       expect(await db.migrateAll()).toContain(6);
-      const ids = async (filters: ResponseFilters) => (await db.store.listResponses(db.site.id, filters, { limit: 10 })).items.map((item) => item.id);
+      // Migration 7 gave the site of then a team of its own, with the default SLA.
+      expect(await db.store.siteByPublicKey(db.site.publicKey)).toMatchObject({ id: db.site.id, teamId: db.site.teamId, slaDays: 7 });
+      const ids = async (filters: ResponseFilters) => (await db.store.listResponses([db.site.id], filters, { limit: 10 })).items.map((item) => item.id);
       expect(await ids({ driver: 'delivery' })).toEqual([payload.id]);
       expect(await ids({ trait: { key: 'seats', value: '12' } })).toEqual([payload.id]);
       expect(await ids({ text: 'etait retard' })).toEqual([payload.id]);

@@ -34,6 +34,15 @@ describe('the collector as a process', () => {
     const bad = await cli(['sites', 'add', '--name', 'X', '--origin', 'https://shop.example/path'], databaseUrl);
     expect(bad.code).toBe(2);
     expect(bad.stderr).toContain('not an origin: https://shop.example/path');
+    // Without --team the site has a team of its own; with one, it joins it; an unknown team is refused.
+    const team = /in team (\S+)/.exec(added.stdout)?.[1];
+    expect(team).toBeDefined();
+    const joined = await cli(['sites', 'add', '--team', team ?? '', '--name', 'Blog', '--origin', 'https://blog.example'], databaseUrl);
+    expect(joined.code).toBe(0);
+    expect(joined.stdout).toContain(`in team ${team}`);
+    const orphan = await cli(['sites', 'add', '--team', 'team_nobody', '--name', 'Y', '--origin', 'https://y.example'], databaseUrl);
+    expect(orphan.code).toBe(2);
+    expect(orphan.stderr).toContain('no team has the id team_nobody');
   }, 30_000);
 
   it('SIGTERM drains: every request it acknowledged is stored, none is cut off, and it exits 0', async () => {
@@ -66,7 +75,7 @@ describe('the collector as a process', () => {
     // Refused after the drain began: fine, the outbox retries those. Never a 5xx.
     expect(results.filter((result) => result.status >= 500)).toEqual([]);
     const reopened = createStore(await openDatabase(databaseUrl));
-    const { items } = await reopened.listResponses(site.id, {}, { limit: 500 });
+    const { items } = await reopened.listResponses([site.id], {}, { limit: 500 });
     await reopened.close();
     for (const result of acknowledged) expect(items.some((item) => item.id === result.id)).toBe(true);
     expect(collector.output()).toContain('collector stopped');

@@ -104,7 +104,7 @@ describe.each(ENGINES)('full-text search on $name (store)', ({ name, available }
   });
   afterAll(() => db.dispose());
 
-  const found = async (filters: ResponseFilters) => (await db.store.listResponses(db.site.id, filters, { limit: 50 })).items.map((item) => nameOf.get(item.id)).sort();
+  const found = async (filters: ResponseFilters) => (await db.store.listResponses([db.site.id], filters, { limit: 50 })).items.map((item) => nameOf.get(item.id)).sort();
 
   it.each(CASES)('%s finds exactly %j', async (query, names) => {
     expect(await found({ text: query })).toEqual([...names].sort());
@@ -117,13 +117,13 @@ describe.each(ENGINES)('full-text search on $name (store)', ({ name, available }
     const items = [];
     let cursor: string | undefined;
     do {
-      const page = await walking.listResponses(db.site.id, { text: query, segment: 'detractor' }, { limit: 1, ...(cursor ? { cursor } : {}) });
+      const page = await walking.listResponses([db.site.id], { text: query, segment: 'detractor' }, { limit: 1, ...(cursor ? { cursor } : {}) });
       items.push(...page.items);
       cursor = page.nextCursor ?? undefined;
     } while (cursor);
     const detractors = names.filter((label) => (TEXTS[label]?.score ?? 5) <= 6);
     expect(items.map((item) => nameOf.get(item.id)).sort()).toEqual(detractors.sort());
-    const inOnePage = await db.store.listResponses(db.site.id, { text: query, segment: 'detractor' }, { limit: 50 });
+    const inOnePage = await db.store.listResponses([db.site.id], { text: query, segment: 'detractor' }, { limit: 50 });
     expect(items.map((item) => item.id)).toEqual(inOnePage.items.map((item) => item.id));
   });
 
@@ -139,7 +139,7 @@ describe.each(ENGINES)('full-text search on $name (store)', ({ name, available }
       const seen: string[] = [];
       let cursor: string | undefined;
       do {
-        const page = await store.listResponses(db.site.id, { text: 'gleichzeitig' }, { limit: 2, ...(cursor ? { cursor } : {}) });
+        const page = await store.listResponses([db.site.id], { text: 'gleichzeitig' }, { limit: 2, ...(cursor ? { cursor } : {}) });
         seen.push(...page.items.map((item) => item.id));
         cursor = page.nextCursor ?? undefined;
       } while (cursor);

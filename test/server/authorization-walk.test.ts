@@ -1,0 +1,135 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Role } from '../../sdk/index.ts';
+import { appHeaders, person, teamWithSite, testAccounts } from '../helpers/accounts.ts';
+import { ENGINES, startTestCollector, type TestCollector } from '../helpers/collector.ts';
+import { makePayload } from '../helpers/payload.ts';
+
+/**
+ * Every admin route the collector serves, with the least role it needs (SPEC §9). A route that
+ * is missing here fails the walk: a new admin route must say who may use it.
+ */
+const LEAST: Record<string, Role> = {
+  'GET /v1/responses': 'viewer',
+  'GET /v1/responses/:id': 'viewer',
+  'GET /v1/responses.csv': 'viewer',
+  'GET /v1/stats': 'viewer',
+  'GET /v1/me': 'viewer',
+  'POST /v1/me/team': 'viewer',
+  'GET /v1/team': 'viewer',
+  'GET /v1/members': 'viewer',
+  'PATCH /v1/responses/:id/follow-up': 'member',
+  'GET /v1/jobs': 'member',
+  'POST /v1/jobs/:id/retry': 'member',
+  'PATCH /v1/team': 'admin',
+  'PATCH /v1/members/:userId': 'admin',
+  'DELETE /v1/members/:userId': 'admin',
+  'POST /v1/members/:userId/reset-link': 'admin',
+  'GET /v1/invitations': 'admin',
+  'POST /v1/invitations': 'admin',
+  'DELETE /v1/invitations/:id': 'admin',
+  'GET /v1/tokens': 'admin',
+  'POST /v1/tokens': 'admin',
+  'DELETE /v1/tokens/:id': 'admin',
+  'GET /v1/audit': 'admin',
+};
+/** Routes anyone may call: the widget's, the docs, and the invitation link's own two. */
+const PUBLIC = new Set(['POST /v1/responses', 'POST /v1/dismissals', 'POST /v1/impressions', 'GET /v1/eligibility', 'GET /v1/openapi.json', 'GET /v1/invitations/lookup', 'POST /v1/invitations/accept', 'POST /v1/notices/:id/seen']);
+const RANK: Record<Role, number> = { viewer: 0, member: 1, admin: 2 };
+
+describe.each(ENGINES)('every admin route × every role × another team on $name', ({ name, available }) => {
+  if (!available) {
+    it.skip('needs ONEPOINT_TEST_POSTGRES_URL (.ci/run starts Postgres and sets it)', () => undefined);
+    return;
+  }
+  let collector: TestCollector;
+  let routes: string[];
+  /** Team A's people; team B's response, member, token and invitation ids. */
+  const as: Partial<Record<Role, (path: string, init?: RequestInit) => Promise<Response>>> = {};
+  const own = { response: makePayload({ score: 3, anonymousId: 'team-a' }) };
+  const other = { response: makePayload({ score: 2, anonymousId: 'team-b' }), userId: '', tokenId: '', invitationId: '' };
+
+  beforeAll(async () => {
+    collector = await startTestCollector(name);
+    const people = await testAccounts(collector);
+    const teamA = await teamWithSite(collector, 'Team A');
+    const teamB = await collector.store.resources.teams.createTeam({ name: 'Team B' });
+    const siteB = await collector.store.createSite({ name: 'Other shop', origins: ['https://other.example'], teamId: teamB.id });
+    own.response.siteKey = collector.site.publicKey;
+    other.response.siteKey = siteB.site.publicKey;
+    expect((await collector.post(own.response)).status).toBe(200);
+    expect((await collector.post(other.response, { origin: 'https://other.example' })).status).toBe(200);
+    for (const role of ['admin', 'member', 'viewer'] as const) as[role] = (await person(collector, people, { email: `${role}@a.example`, teamId: teamA, role })).fetch;
+    const bAdmin = await person(collector, people, { email: 'admin@b.example', teamId: teamB.id, role: 'admin' });
+    other.userId = bAdmin.userId;
+    other.tokenId = (await (await bAdmin.fetch('/v1/tokens', { method: 'POST', body: JSON.stringify({ name: 'b', scope: 'read' }) })).json()).token.id;
+    other.invitationId = (await (await bAdmin.fetch('/v1/invitations', { method: 'POST', body: JSON.stringify({ email: 'x@b.example', role: 'viewer' }) })).json()).invitation.id;
+    routes = [...new Set(collector.app.routes.filter((route) => route.path.startsWith('/v1/') && route.method !== 'ALL' && route.method !== 'OPTIONS').map((route) => `${route.method} ${route.path}`))];
+  });
+  afterAll(() => collector.dispose());
+
+  /** The route's path with team B's ids in it. */
+  const otherPath = (route: string) =>
+    route
+      .split(' ')[1]!
+      .replace('/v1/responses/:id', `/v1/responses/${other.response.id}`)
+      .replace(':userId', other.userId)
+      .replace('/v1/tokens/:id', `/v1/tokens/${other.tokenId}`)
+      .replace('/v1/invitations/:id', `/v1/invitations/${other.invitationId}`)
+      .replace('/v1/jobs/:id', '/v1/jobs/00000000-0000-4000-8000-000000000000');
+  /** A valid body where the route takes one: a 404 must not hide behind a 400. */
+  const BODIES: Record<string, unknown> = { 'PATCH /v1/responses/:id/follow-up': { status: 'contacted' }, 'PATCH /v1/members/:userId': { role: 'viewer' } };
+  const call = (fetcher: (path: string, init?: RequestInit) => Promise<Response>, route: string) => {
+    const [method] = route.split(' ');
+    return fetcher(otherPath(route), method === 'GET' || method === 'DELETE' ? { method } : { method, body: JSON.stringify(BODIES[route] ?? {}) });
+  };
+
+  it('knows every admin route it serves', () => {
+    const unknown = routes.filter((route) => !(route in LEAST) && !PUBLIC.has(route));
+    expect(unknown, 'admin routes without a least role in this test').toEqual([]);
+    for (const route of Object.keys(LEAST)) expect(routes, route).toContain(route);
+  });
+
+  it('answers 401 to nobody on every admin route', async () => {
+    for (const route of Object.keys(LEAST)) {
+      const answer = await call((path, init) => fetch(`${collector.url}${path}`, { ...init, headers: appHeaders(collector) }), route);
+      expect(answer.status, route).toBe(401);
+    }
+  });
+
+  it('answers 403 below the least role, and never 401/403 at or above it', async () => {
+    for (const route of Object.keys(LEAST)) {
+      for (const role of ['viewer', 'member', 'admin'] as const) {
+        if (route === 'DELETE /v1/members/:userId' && role === 'admin') continue; // walked below: it would remove
+        const answer = await call(as[role]!, route);
+        if (RANK[role] < RANK[LEAST[route]!]) expect(answer.status, `${role} ${route}`).toBe(403);
+        else expect([401, 403], `${role} ${route} → ${answer.status}`).not.toContain(answer.status);
+      }
+    }
+  });
+
+  it('answers 404 for another team’s response, member, token and invitation', async () => {
+    for (const route of Object.keys(LEAST).filter((key) => key.includes(':') && !key.includes('/v1/jobs/'))) {
+      const answer = await call(as.admin!, route);
+      expect(answer.status, route).toBe(404);
+    }
+  });
+
+  it('lists, counts and exports only the team’s own responses', async () => {
+    const list = await (await as.viewer!('/v1/responses?includeTest=true')).json();
+    const ids = list.items.map((item: { id: string }) => item.id);
+    expect(ids).toContain(own.response.id);
+    expect(ids).not.toContain(other.response.id);
+    const stats = await (await as.viewer!('/v1/stats?includeTest=true')).json();
+    expect(stats.summary.total).toBe(1);
+    const csv = await (await as.viewer!('/v1/responses.csv?includeTest=true')).text();
+    expect(csv).toContain(own.response.id);
+    expect(csv).not.toContain(other.response.id);
+    const members = await (await as.viewer!('/v1/members')).json();
+    expect(members.items.map((member: { email: string }) => member.email)).not.toContain('admin@b.example');
+  });
+
+  it('a viewer gets 403 on every change and a member on every admin change', async () => {
+    const changes = Object.keys(LEAST).filter((route) => !route.startsWith('GET ') && route !== 'POST /v1/me/team');
+    for (const route of changes) expect((await call(as.viewer!, route)).status, route).toBe(403);
+  });
+});
