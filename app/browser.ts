@@ -19,10 +19,10 @@ export const copyText = (text: string) => navigator.clipboard.writeText(text);
  * `/v1/me`, which is how the session checks, nor to the public invitation routes): the session
  * may have ended elsewhere (signed out everywhere, expired, revoked), and the session asks again.
  */
-export function watchingFetch(onUnauthorized: () => void): typeof fetch {
+export function watchingFetch(onUnauthorized: () => void, send: typeof fetch = (input, init) => fetch(input, init), base = () => window.location.href): typeof fetch {
   return async (input, init) => {
-    const response = await fetch(input, init);
-    const { pathname } = new URL(input instanceof Request ? input.url : String(input), window.location.href);
+    const response = await send(input, init);
+    const { pathname } = new URL(input instanceof Request ? input.url : String(input), base());
     if (response.status === 401 && pathname.startsWith('/v1/') && pathname !== '/v1/me' && !pathname.startsWith('/v1/invitations/')) onUnauthorized();
     return response;
   };

@@ -6,8 +6,8 @@ import { createTask } from './task.ts';
 
 /**
  * Who is signed in, in which team: `load` asks the collector (`GET /v1/me`; 401 is simply
- * "signed out"), `switchTeam`, `signOut` and `signOutEverywhere` change it, and `expired` is
- * called when any other call answers 401 (the session ended elsewhere).
+ * "signed out"), `switchTeam`, `signOut` and `signOutEverywhere` change it. When any other call
+ * answers 401, the app calls `load` again: the session may have ended elsewhere.
  */
 export function createSession(deps: { client: Pick<AdminClient, 'me' | 'switchTeam' | 'signOut' | 'signOutEverywhere'> }) {
   const { client } = deps;
@@ -62,9 +62,6 @@ export function createSession(deps: { client: Pick<AdminClient, 'me' | 'switchTe
     async signOutEverywhere() {
       await task.run(() => client.signOutEverywhere());
       signedOutUnlessFailed();
-    },
-    expired() {
-      settle(undefined);
     },
     dispose: task.dispose,
   };

@@ -64,7 +64,7 @@ describe('session', () => {
     expect(calls.map(([name]) => name)).toEqual(['signOut', 'signOut', 'everywhere']);
   });
 
-  it('expired() (another call answered 401) signs out; after dispose a late answer changes nothing', async () => {
+  it('after dispose a late answer changes nothing', async () => {
     const late = deferred<ReturnType<typeof makeMe>>();
     const session = createSession({ client: { me: () => late.promise, switchTeam: async () => makeMe(), signOut: async () => undefined, signOutEverywhere: async () => undefined } });
     const loading = session.load();
@@ -72,11 +72,16 @@ describe('session', () => {
     late.resolve(makeMe());
     await loading;
     expect(session.access.value).toEqual({ state: 'loading' });
+  });
 
-    const live = createSession({ client: { me: async () => makeMe(), switchTeam: async () => makeMe(), signOut: async () => undefined, signOutEverywhere: async () => undefined } });
-    await live.load();
-    live.expired();
-    expect(live.access.value).toEqual({ state: 'signed-out' });
+  it('loading again after a 401 elsewhere: signed out when /v1/me says so too', async () => {
+    let me: () => Promise<ReturnType<typeof makeMe>> = async () => makeMe();
+    const session = createSession({ client: { me: () => me(), switchTeam: async () => makeMe(), signOut: async () => undefined, signOutEverywhere: async () => undefined } });
+    await session.load();
+    me = () => Promise.reject(httpError(401));
+    await session.load();
+    expect(session.access.value).toEqual({ state: 'signed-out' });
+    expect(session.me.value).toBeUndefined();
   });
 });
 
