@@ -83,4 +83,29 @@ test.describe('team app: signing in', () => {
     await expect(heading(page, 'Inbox')).toBeVisible();
     await expect(page).toHaveURL(/\/inbox$/);
   });
+
+  test('change password: the rules, a wrong current password said, then the new one is the one that signs in', async ({ page }) => {
+    const fresh = 'a quiet lighthouse keeper';
+    await signInAs(page, 'changer');
+    await page.getByRole('button', { name: /Cat Changes/ }).click();
+    await page.getByRole('button', { name: 'Change password' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Change password' });
+    await expect(dialog.getByLabel('Current password')).toBeFocused();
+    await dialog.getByLabel('Current password').fill('not my password at all');
+    await dialog.getByLabel('New password').fill('short');
+    await dialog.getByRole('button', { name: 'Change password' }).click();
+    await expect(dialog.getByText('Too short: use at least 12 characters.')).toBeVisible();
+    await dialog.getByLabel('New password').fill(fresh);
+    await dialog.getByRole('button', { name: 'Change password' }).click();
+    await expect(dialog.getByRole('alert')).toHaveText('The current password is not right.');
+    await dialog.getByLabel('Current password').fill(TEAM_PASSWORD);
+    await dialog.getByRole('button', { name: 'Change password' }).click();
+    await expect(dialog.getByRole('status')).toContainText('Your password is changed');
+    await dialog.getByRole('button', { name: 'Done' }).click();
+    await expect(dialog).toBeHidden();
+    await page.getByRole('button', { name: /Cat Changes/ }).click();
+    await page.getByRole('button', { name: 'Sign out', exact: true }).click();
+    await signInAs(page, 'changer', fresh);
+    await expect(heading(page, 'Inbox')).toBeVisible();
+  });
 });

@@ -12,6 +12,7 @@ export const SEEDED = {
   viewer: { email: 'vic.viewer@team.example', name: 'Vic Viewer', role: 'viewer' },
   keyboard: { email: 'kim.keys@team.example', name: 'Kim Keys', role: 'member' },
   throttled: { email: 'tom.tries@team.example', name: 'Tom Tries', role: 'member' },
+  changer: { email: 'cat.changes@team.example', name: 'Cat Changes', role: 'viewer' },
 } as const satisfies Record<string, { email: string; name: string; role: Role }>;
 
 /**
