@@ -40,7 +40,8 @@ const COMMANDS: Record<string, { options: Record<string, { type: 'string'; multi
     options: { email: { type: 'string' }, team: { type: 'string' }, role: { type: 'string' }, name: { type: 'string' } },
     async run(store, { email, team, role, name }) {
       if (typeof email !== 'string' || !/^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(email)) return usage('--email must be an email address');
-      if (typeof team !== 'string' || !(await store.resources.teams.team(team))) return usage(`--team must be a team id (${program} teams list)`);
+      if (typeof team !== 'string') return usage('--team TEAM_ID is required');
+      if (!(await store.resources.teams.team(team))) return usage(`no team has the id ${team} (${program} teams list)`);
       if (!isRole(role)) return usage(`--role must be one of ${ROLES.join(', ')}`);
       const env = readEnv();
       const people = await openAccounts({
@@ -62,7 +63,7 @@ const COMMANDS: Record<string, { options: Record<string, { type: 'string'; multi
       const origins = Array.isArray(origin) ? origin : [];
       const bad = origins.find((value) => !isOrigin(value));
       if (typeof name !== 'string' || origins.length === 0 || bad) return usage(bad ? `not an origin: ${bad} (scheme://host[:port], nothing after)` : '--name and at least one --origin are required');
-      if (team !== undefined && (typeof team !== 'string' || !(await store.resources.teams.team(team)))) return usage(`--team must be a team id (${program} teams list)`);
+      if (typeof team === 'string' && !(await store.resources.teams.team(team))) return usage(`no team has the id ${team} (${program} teams list)`);
       const { site, secretKey } = await store.createSite({ name, origins, ...(typeof team === 'string' ? { teamId: team } : {}) });
       console.log(`site "${site.name}" created for ${origins.join(', ')} in team ${site.teamId}
   public key (data-site-key):  ${site.publicKey}

@@ -45,6 +45,38 @@ describe('the collector as a process', () => {
     expect(orphan.stderr).toContain('no team has the id team_nobody');
   }, 30_000);
 
+  it('teams and users CLI: a team id, then a one-time link that sets the password on a running collector (SPEC §9)', async () => {
+    const databaseUrl = `file:${join(dir, 'people.sqlite')}`;
+    const team = await cli(['teams', 'add', '--name', 'Acme'], databaseUrl);
+    expect(team.code).toBe(0);
+    const teamId = team.stdout.trim();
+    expect(teamId).toMatch(/^[0-9a-f-]{36}$/);
+    expect((await cli(['teams', 'list'], databaseUrl)).stdout).toContain(`${teamId}\tAcme`);
+    const collector = await spawnCollector({ DATABASE_URL: databaseUrl });
+    try {
+      const added = await cli(['users', 'add', '--email', 'Ana@Acme.example', '--team', teamId, '--role', 'admin'], databaseUrl);
+      expect(added.code, added.stderr).toBe(0);
+      expect(added.stdout).toContain('user created ana@acme.example is admin of the team');
+      const link = /(http\S+reset-password\?token=\S+)/.exec(added.stdout)?.[1] ?? '';
+      const token = new URL(link).searchParams.get('token');
+      const headers = { 'content-type': 'application/json', origin: collector.url, 'x-onepoint-csrf': '1' };
+      const set = await fetch(`${collector.url}/api/auth/reset-password`, { method: 'POST', headers, body: JSON.stringify({ token, newPassword: 'violet tractor sings at dawn' }) });
+      expect(set.status).toBe(200);
+      const signedIn = await fetch(`${collector.url}/api/auth/sign-in/email`, { method: 'POST', headers, body: JSON.stringify({ email: 'ana@acme.example', password: 'violet tractor sings at dawn' }) });
+      expect(signedIn.status).toBe(200);
+      const again = await fetch(`${collector.url}/api/auth/reset-password`, { method: 'POST', headers, body: JSON.stringify({ token, newPassword: 'another long phrase here' }) });
+      expect(again.status).toBe(400);
+    } finally {
+      collector.child.kill('SIGTERM');
+      await collector.exited;
+    }
+    const badRole = await cli(['users', 'add', '--email', 'x@acme.example', '--team', teamId, '--role', 'owner'], databaseUrl);
+    expect(badRole.code).toBe(2);
+    expect(badRole.stderr).toContain('--role must be one of admin, member, viewer');
+    const noTeam = await cli(['users', 'add', '--email', 'x@acme.example', '--team', 'nope', '--role', 'viewer'], databaseUrl);
+    expect(noTeam.stderr).toContain('no team has the id nope');
+  }, 60_000);
+
   it('SIGTERM drains: every request it acknowledged is stored, none is cut off, and it exits 0', async () => {
     const databaseUrl = `file:${join(dir, 'drain.sqlite')}`;
     const store = createStore(await openDatabase(databaseUrl));
