@@ -181,3 +181,31 @@ describe.each(ENGINES)('sessions on $name', ({ name, available }) => {
     expect((await signIn(collector, 'ana@example.com', GOOD_PASSWORD)).status).toBe(429);
   });
 });
+
+describe('sessions behind https (PUBLIC_URL)', () => {
+  let collector: TestCollector;
+  beforeAll(async () => {
+    collector = await startTestCollector('sqlite', { publicUrl: 'https://nps.example' });
+  });
+  afterAll(() => collector.dispose());
+
+  it('sets a Secure, __Secure- prefixed, HttpOnly, SameSite=Lax cookie and trusts only the public origin', async () => {
+    const people = await testAccounts(collector);
+    const teamId = await teamWithSite(collector);
+    const { link } = await people.accounts.addUser({ email: 'sec@example.com', teamId, role: 'admin' });
+    const headers = { 'content-type': 'application/json', origin: 'https://nps.example', 'x-onepoint-csrf': '1' };
+    const token = new URL(link).searchParams.get('token');
+    expect((await fetch(`${collector.url}/api/auth/reset-password`, { method: 'POST', headers, body: JSON.stringify({ token, newPassword: GOOD_PASSWORD }) })).status).toBe(200);
+    const answer = await fetch(`${collector.url}/api/auth/sign-in/email`, { method: 'POST', headers, body: JSON.stringify({ email: 'sec@example.com', password: GOOD_PASSWORD }) });
+    expect(answer.status).toBe(200);
+    const header = answer.headers.getSetCookie().find((cookie) => cookie.startsWith('__Secure-onepoint.session_token='));
+    expect(header).toBeDefined();
+    const flags = (header ?? '').split(';').map((part) => part.trim().toLowerCase());
+    expect(flags).toEqual(expect.arrayContaining(['secure', 'httponly', 'samesite=lax', 'path=/']));
+    const cookie = (header ?? '').split(';')[0] ?? '';
+    const invited = await fetch(`${collector.url}/v1/invitations`, { method: 'POST', headers: { ...headers, cookie }, body: JSON.stringify({ email: 'new@example.com', role: 'viewer' }) });
+    expect((await invited.json()).link).toMatch(/^https:\/\/nps\.example\/invite\?token=/);
+    const fromLocal = await fetch(`${collector.url}/api/auth/sign-in/email`, { method: 'POST', headers: { ...headers, origin: collector.url }, body: JSON.stringify({ email: 'sec@example.com', password: GOOD_PASSWORD }) });
+    expect(fromLocal.status).toBe(403);
+  });
+});
