@@ -4,6 +4,8 @@ import { demoUrl, expect, scoreButton, survey, test } from './fixtures.ts';
 interface Seen {
   /** Layout shifts that count towards the page's CLS: not within 500 ms of the user's input. */
   unprompted: number[];
+  /** What moved in each of them, from where to where: what a failure needs to say. */
+  where: string[];
 }
 
 /** Where every element of the host page is (the survey's own element left out). */
@@ -24,10 +26,16 @@ const hostLayout = (page: Page) =>
 // shared CI browser a cold first load once took 196 ms, which says more about the box than the widget).
 test('host page: nothing moves and no shift counts towards CLS, from the tag to closed', async ({ page }) => {
   await page.addInitScript(() => {
-    const seen: Seen = { unprompted: [] };
+    const seen: Seen = { unprompted: [], where: [] };
     (window as unknown as { __seen: Seen }).__seen = seen;
+    type Source = { node?: Node | null; previousRect: DOMRectReadOnly; currentRect: DOMRectReadOnly };
+    const rect = (r: DOMRectReadOnly) => `${Math.round(r.x)},${Math.round(r.y)} ${Math.round(r.width)}×${Math.round(r.height)}`;
     new PerformanceObserver((list) => {
-      for (const entry of list.getEntries() as (PerformanceEntry & { value: number; hadRecentInput: boolean })[]) if (!entry.hadRecentInput) seen.unprompted.push(entry.value);
+      for (const entry of list.getEntries() as (PerformanceEntry & { value: number; hadRecentInput: boolean; sources?: Source[] })[]) {
+        if (entry.hadRecentInput) continue;
+        seen.unprompted.push(entry.value);
+        for (const source of entry.sources ?? []) seen.where.push(`${source.node?.nodeName ?? '?'} ${rect(source.previousRect)} → ${rect(source.currentRect)} at ${Math.round(entry.startTime)} ms`);
+      }
     }).observe({ type: 'layout-shift', buffered: true });
   });
   await page.goto(`${demoUrl()}/website.html`);
@@ -45,5 +53,5 @@ test('host page: nothing moves and no shift counts towards CLS, from the tag to 
   await expect(survey(page)).toHaveCount(0);
   expect(await hostLayout(page)).toEqual(before);
   const seen = await page.evaluate(() => (window as unknown as { __seen: Seen }).__seen);
-  expect(seen.unprompted, 'layout shifts counted by CLS').toEqual([]);
+  expect(seen.unprompted, `layout shifts counted by CLS: ${seen.where.join('; ')}`).toEqual([]);
 });

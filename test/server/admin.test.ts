@@ -44,8 +44,9 @@ describe.each(ENGINES)('admin API and eligibility on $name', ({ name, available 
     const { secretKey } = await collector.store.createSite({ name: 'Other', origins: ['https://other.example'] });
     const other = createAdminClient({ endpoint: collector.url, token: secretKey });
     expect((await other.list()).items).toEqual([]);
-    for (const attempt of [other.get(ids[0] ?? ''), other.updateFollowUp(ids[0] ?? '', { status: 'contacted' })]) {
-      const error = await failure(attempt);
+    // One call at a time: a second promise made up front would reject unwatched while the first is awaited.
+    for (const attempt of [() => other.get(ids[0] ?? ''), () => other.updateFollowUp(ids[0] ?? '', { status: 'contacted' })]) {
+      const error = await failure(attempt());
       expect(error).toBeInstanceOf(HttpError);
       expect(error).toMatchObject({ status: 404, body: { error: { code: 'not_found' } } });
     }
