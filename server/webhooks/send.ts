@@ -1,5 +1,6 @@
 import { request as httpRequest, type IncomingMessage } from 'node:http';
 import { request as httpsRequest } from 'node:https';
+import { isIP } from 'node:net';
 import { BlockedDestinationError } from './blocked-destination-error.ts';
 import { destinationProblem, guardedLookup, hostOf, systemResolve, type Resolve } from './ssrf-guard.ts';
 
@@ -41,11 +42,13 @@ export function guardedSender(options: { allowPrivate: boolean; timeoutMs: numbe
     const problem = destinationProblem(outgoing.url, options.allowPrivate);
     if (problem) return { status: null, excerpt: `refused: the URL ${problem}`, latencyMs: 0 };
     const url = new URL(outgoing.url);
+    const timeout = AbortSignal.timeout(options.timeoutMs);
     try {
-      const { status, text } = await post(url, outgoing, AbortSignal.any([signal, AbortSignal.timeout(options.timeoutMs)]), guardedLookup(resolve, options.allowPrivate));
+      const { status, text } = await post(url, outgoing, AbortSignal.any([signal, timeout]), guardedLookup(resolve, options.allowPrivate));
       return { status, excerpt: text.slice(0, EXCERPT_CHARS), latencyMs: took() };
     } catch (error) {
-      return { status: null, excerpt: reasonOf(error, url, options.timeoutMs).slice(0, EXCERPT_CHARS), latencyMs: took() };
+      const reason = timeout.aborted ? `no answer within ${options.timeoutMs} ms` : signal.aborted ? 'aborted: the collector is stopping' : reasonOf(error, url);
+      return { status: null, excerpt: reason.slice(0, EXCERPT_CHARS), latencyMs: took() };
     }
   };
 }
@@ -62,7 +65,8 @@ function post(url: URL, outgoing: Outgoing, signal: AbortSignal, lookup: ReturnT
         signal,
         // A fresh connection each time: a pooled socket would skip the lookup, and its check.
         agent: false,
-        servername: hostOf(url),
+        // TLS names the host it meant (SNI, certificate check), never the address it connected to; an IP has no SNI.
+        ...(isIP(hostOf(url)) ? {} : { servername: hostOf(url) }),
       },
       (response) => readStart(response).then((text) => resolve({ status: response.statusCode ?? 0, text }), reject),
     );
@@ -90,11 +94,8 @@ function readStart(response: IncomingMessage): Promise<string> {
   });
 }
 
-function reasonOf(error: unknown, url: URL, timeoutMs: number): string {
+function reasonOf(error: unknown, url: URL): string {
   if (error instanceof BlockedDestinationError) return `refused: ${error.message}`;
-  if (error instanceof Error && (error.name === 'TimeoutError' || error.name === 'AbortError')) {
-    return error.name === 'TimeoutError' || String(error.cause).includes('TimeoutError') ? `no answer within ${timeoutMs} ms` : 'aborted: the collector is stopping';
-  }
   const code = error instanceof Error && 'code' in error ? String(error.code) : undefined;
   return `could not reach ${url.host}: ${code ? `${code} ` : ''}${error instanceof Error ? error.message : String(error)}`;
 }

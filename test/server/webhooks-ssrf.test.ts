@@ -1,5 +1,6 @@
 import type { LookupAddress } from 'node:dns';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readEnv } from '../../server/env.ts';
 import { destinationProblem, guardedSender, isPrivateAddress, type Resolve } from '../../server/webhooks/index.ts';
 import { startReceiver } from '../helpers/webhook-receiver.ts';
 
@@ -37,6 +38,15 @@ describe('isPrivateAddress', () => {
   it.each(['93.184.216.34', '8.8.8.8', '172.32.0.1', '192.169.0.1', '2606:4700::1111', '2a00:1450:4001::1', '::ffff:8.8.8.8'])('allows %s', (address) =>
     expect(isPrivateAddress(address)).toBe(false),
   );
+});
+
+describe('WEBHOOK_ALLOW_PRIVATE', () => {
+  it('is off unless set to 1; anything else stops the start naming it', () => {
+    expect(readEnv({}).WEBHOOK_ALLOW_PRIVATE).toBe(false);
+    expect(readEnv({ WEBHOOK_ALLOW_PRIVATE: '0' }).WEBHOOK_ALLOW_PRIVATE).toBe(false);
+    expect(readEnv({ WEBHOOK_ALLOW_PRIVATE: '1' }).WEBHOOK_ALLOW_PRIVATE).toBe(true);
+    expect(() => readEnv({ WEBHOOK_ALLOW_PRIVATE: 'yes' })).toThrow(/WEBHOOK_ALLOW_PRIVATE/);
+  });
 });
 
 describe('destinationProblem (before any DNS)', () => {
