@@ -287,7 +287,7 @@ export function openApiDocument(version: string) {
       },
       '/v1/webhooks/{id}/rotate': {
         post: {
-          summary: 'A new signing secret; the old one stops signing at once (admin)',
+          summary: 'A new signing secret; for 24 h the old one signs beside it (two signatures in webhook-signature), then stops (admin)',
           security: admin,
           parameters: [idParameter],
           responses: { 200: { description: 'The new secret, shown this once', content: content('WebhookSecret') }, 401: error('Not signed in, or an unknown key'), 403: error('Not an admin of the team'), 404: error('No such webhook in this team') },

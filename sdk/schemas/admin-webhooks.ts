@@ -81,7 +81,7 @@ export type Webhook = z.output<typeof webhookSchema>;
 export const webhookListSchema = z.object({ items: z.array(webhookSchema) });
 /** The answer to `POST /v1/webhooks` (SPEC §11): its id and its signing secret `whsec_…`, shown this once. */
 export const webhookCreatedSchema = z.object({ id: z.string(), secret: z.string(), webhook: webhookSchema });
-/** `POST /v1/webhooks/:id/rotate`: the new secret, shown this once; the old one stops signing at once. */
+/** `POST /v1/webhooks/:id/rotate`: the new secret, shown this once; the old one signs beside it for 24 h, then stops. */
 export const webhookSecretSchema = z.object({ secret: z.string() });
 
 /** One message to one webhook and how its attempts went. `id` is the `webhook-id` header, the same on every attempt. */

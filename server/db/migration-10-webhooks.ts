@@ -4,7 +4,8 @@
 /**
  * Webhooks (SPEC §11): a team's endpoints, and one delivery per (webhook, event) whose id is the
  * `webhook-id` every attempt sends. `event_key` is the event's own key (its job's), unique per
- * webhook, so a fan-out that runs twice adds nothing. `secret` is kept as is: signing needs it.
+ * webhook, so a fan-out that runs twice adds nothing. `secret` is kept as is: signing needs it;
+ * after a rotation the previous one signs too, until `previous_secret_until`.
  */
 export const WEBHOOKS_MIGRATION = {
   version: 10,
@@ -19,6 +20,8 @@ export const WEBHOOKS_MIGRATION = {
       segments TEXT,
       advocacy INTEGER NOT NULL DEFAULT 0,
       secret TEXT NOT NULL,
+      previous_secret TEXT,
+      previous_secret_until BIGINT,
       created_by TEXT,
       created_at BIGINT NOT NULL,
       disabled_at BIGINT,

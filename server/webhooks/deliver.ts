@@ -54,7 +54,9 @@ export function deliverHandler(deps: DeliverDeps): JobHandler {
       return;
     }
     const body = bodyOf(webhook, delivery);
-    const answer = await deps.send({ url: webhook.url, headers: signedHeaders(webhook.secret, delivery.id, now(), body), body }, context.signal);
+    const sentAt = now();
+    const secrets = webhook.previous && webhook.previous.until > sentAt ? [webhook.secret, webhook.previous.secret] : [webhook.secret];
+    const answer = await deps.send({ url: webhook.url, headers: signedHeaders(secrets, delivery.id, sentAt, body), body }, context.signal);
     // Stopping: the job goes back to the queue untouched, and the next runner sends it again.
     if (context.signal.aborted) throw new DeliveryAttemptError('the collector stopped during the attempt');
 

@@ -10,5 +10,6 @@ export { EXCERPT_CHARS, guardedSender, type Answer, type Outgoing, type Sender }
 export { signedHeaders } from './sign.ts';
 export { slackEscape, slackMessage, type SlackMessage } from './slack-format.ts';
 export { destinationProblem, guardedLookup, isPrivateAddress, systemResolve, type Resolve } from './ssrf-guard.ts';
-export { webhooksStore, type WebhooksStore } from './store.ts';
+export { ROTATION_OVERLAP_MS, webhooksStore, type WebhooksStore } from './store.ts';
 export { deliveryRowSchema, deliveryView, webhookRowSchema, webhookView, type StoredDelivery, type StoredWebhook } from './webhook-row.ts';
+export { sampleEventData } from './sample-event.ts';

@@ -6,6 +6,9 @@ import { addDelivery, enqueueDelivery } from './fan-out.ts';
 import { newWebhookSecret } from './secret.ts';
 import { deliveryRowSchema, deliveryView, webhookRowSchema, webhookView, type StoredWebhook } from './webhook-row.ts';
 
+/** How long a rotated-out secret still signs beside the new one. @default 24 h */
+export const ROTATION_OVERLAP_MS = 24 * 3_600_000;
+
 /** A team's webhooks and their delivery logs (SPEC §11). Another team's webhook is `undefined`: for them it does not exist. */
 export interface WebhooksStore {
   /** The new webhook and its secret, shown this once. */
@@ -17,7 +20,10 @@ export interface WebhooksStore {
   change(teamId: string, id: string, change: WebhookChange): Promise<Webhook | undefined>;
   /** Removes the webhook and its log. `false` when the team has none with this id. */
   remove(teamId: string, id: string): Promise<boolean>;
-  /** A new secret, which signs from now on; the old one no longer does. */
+  /**
+   * A new secret, which signs from now on; the old one signs beside it for {@link ROTATION_OVERLAP_MS}
+   * (Standard Webhooks sends both signatures), so receivers can switch without missing a message.
+   */
   rotate(teamId: string, id: string): Promise<string | undefined>;
   /** Newest first. `undefined` when the team has no such webhook. */
   deliveries(teamId: string, id: string, filter: { state?: DeliveryState; limit: number }): Promise<WebhookDelivery[] | undefined>;
@@ -95,7 +101,12 @@ export function webhooksStore(db: Driver, now: () => number = Date.now): Webhook
 
     async rotate(teamId, id) {
       const secret = newWebhookSecret();
-      const { changes } = await db.run('UPDATE webhooks SET secret = ? WHERE id = ? AND team_id = ?', [secret, id, teamId]);
+      const { changes } = await db.run('UPDATE webhooks SET previous_secret = secret, previous_secret_until = ?, secret = ? WHERE id = ? AND team_id = ?', [
+        now() + ROTATION_OVERLAP_MS,
+        secret,
+        id,
+        teamId,
+      ]);
       return changes > 0 ? secret : undefined;
     },
 

@@ -5,7 +5,12 @@ import { flag, int, jsonText, nullableInt } from '../db/rows.ts';
 const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
 
 /** A webhook as the store holds it: the API's view, with its team and signing secret. */
-export type StoredWebhook = Webhook & { teamId: string; secret: string };
+export type StoredWebhook = Webhook & {
+  teamId: string;
+  secret: string;
+  /** The secret before the last rotation, and until when it still signs (epoch ms) beside the new one. */
+  previous: { secret: string; until: number } | null;
+};
 
 /** A row of `webhooks` as both engines hand it back. */
 export const webhookRowSchema = z.pipe(
@@ -18,6 +23,8 @@ export const webhookRowSchema = z.pipe(
     segments: z.nullable(jsonText(z.array(z.enum(SEGMENTS)))),
     advocacy: flag,
     secret: z.string(),
+    previous_secret: z.nullable(z.string()),
+    previous_secret_until: nullableInt,
     created_by: z.nullable(z.string()),
     created_at: int,
     disabled_at: nullableInt,
@@ -33,6 +40,7 @@ export const webhookRowSchema = z.pipe(
       segments: row.segments,
       advocacy: row.advocacy,
       secret: row.secret,
+      previous: row.previous_secret !== null && row.previous_secret_until !== null ? { secret: row.previous_secret, until: row.previous_secret_until } : null,
       createdBy: row.created_by,
       createdAt: new Date(row.created_at).toISOString(),
       disabledAt: iso(row.disabled_at),
@@ -42,7 +50,7 @@ export const webhookRowSchema = z.pipe(
 );
 
 /** The API's view of a webhook: without its team and, above all, its secret. */
-export const webhookView = ({ teamId: _team, secret: _secret, ...webhook }: StoredWebhook): Webhook => webhook;
+export const webhookView = ({ teamId: _team, secret: _secret, previous: _previous, ...webhook }: StoredWebhook): Webhook => webhook;
 
 /** A delivery as the store holds it: the log's view, and the body it sends. */
 export type StoredDelivery = WebhookDelivery & { payload: unknown; createdMs: number };

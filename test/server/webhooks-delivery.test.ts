@@ -5,7 +5,7 @@ import type { Driver } from '../../server/db/driver.ts';
 import { openDatabase } from '../../server/db/open.ts';
 import { siteTeamId } from '../../server/sites/index.ts';
 import type { Site } from '../../server/store.ts';
-import { RETRY_WINDOW_MS, webhooksStore, type WebhooksStore } from '../../server/webhooks/index.ts';
+import { RETRY_WINDOW_MS, sampleEventData, webhooksStore, type WebhooksStore } from '../../server/webhooks/index.ts';
 import { ENGINES, startTestCollector, type TestCollector } from '../helpers/collector.ts';
 import { makePayload } from '../helpers/payload.ts';
 import { startReceiver, until, type Respond } from '../helpers/webhook-receiver.ts';
@@ -170,6 +170,35 @@ describe.each(ENGINES)('webhook delivery on $name', ({ name, available }) => {
     expect(event.data.response).toMatchObject({ id: detractor.id, followUpStatus: 'contacted', followUpOwner: 'Ana' });
     expect(event.data.change).toEqual({ status: 'contacted', ownerId: null, owner: 'Ana', by: { type: 'member', id: 'user-1', name: 'Bo' } });
     expect(promoter.id).not.toBe(detractor.id);
+  });
+
+  it('after a rotation both secrets verify for a day; after that only the new one', async () => {
+    const { teamId, receiver, webhook, secret: old } = await setup(() => 200);
+    const headersOf = (index: number) => {
+      const request = receiver.received[index];
+      if (!request) throw new Error(`no request ${index}`);
+      return { body: request.body, headers: { 'webhook-id': String(request.headers['webhook-id']), 'webhook-timestamp': String(request.headers['webhook-timestamp']), 'webhook-signature': String(request.headers['webhook-signature']) } };
+    };
+    // Rotated a day and an hour ago: the old secret's overlap is over.
+    const rotatedLongAgo = await webhooksStore(db, () => Date.now() - RETRY_WINDOW_MS - 3_600_000).rotate(teamId, webhook.id);
+    if (!rotatedLongAgo) throw new Error('not rotated');
+    const sample = { response: sampleEventData(Date.now()).response };
+    await webhooks.test(teamId, webhook.id, sample);
+    await until(() => receiver.received.length, (n) => n === 1, 30_000, 'the first test event');
+    const first = headersOf(0);
+    expect(first.headers['webhook-signature'].split(' ')).toHaveLength(1);
+    expect(() => new Webhook(rotatedLongAgo).verify(first.body, first.headers)).not.toThrow();
+    expect(() => new Webhook(old).verify(first.body, first.headers)).toThrow();
+    // Rotated now: the new secret and the one before it both sign.
+    const fresh = await webhooks.rotate(teamId, webhook.id);
+    if (!fresh) throw new Error('not rotated');
+    await webhooks.test(teamId, webhook.id, sample);
+    await until(() => receiver.received.length, (n) => n === 2, 30_000, 'the second test event');
+    const second = headersOf(1);
+    expect(second.headers['webhook-signature'].split(' ')).toHaveLength(2);
+    expect(() => new Webhook(fresh).verify(second.body, second.headers)).not.toThrow();
+    expect(() => new Webhook(rotatedLongAgo).verify(second.body, second.headers)).not.toThrow();
+    expect(() => new Webhook(old).verify(second.body, second.headers)).toThrow();
   });
 
   it('replay sends the same webhook-id again; the test event goes to this webhook only', async () => {

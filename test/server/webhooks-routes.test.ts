@@ -91,14 +91,15 @@ describe.each(ENGINES)('webhook routes on $name', ({ name, available }) => {
     expect(JSON.stringify(await auditStore(db).listAudit('team-a', { limit: 500 }))).not.toContain(created.secret);
   });
 
-  it('rotating answers a new secret, which the store signs with from now on', async () => {
+  it('rotating answers a new secret, and keeps the old one beside it', async () => {
     const created = await create();
     const answer = await send('POST', `/v1/webhooks/${created.id}/rotate`);
     expect(answer.status).toBe(200);
     const { secret } = webhookSecretSchema.parse(await answer.json());
     expect(secret).not.toBe(created.secret);
-    const row = await selectOne(db, z.object({ secret: z.string() }), 'webhooks', 'SELECT secret FROM webhooks WHERE id = ?', [created.id]);
-    expect(row?.secret).toBe(secret);
+    const row = await selectOne(db, z.object({ secret: z.string(), previous_secret: z.nullable(z.string()) }), 'webhooks', 'SELECT secret, previous_secret FROM webhooks WHERE id = ?', [created.id]);
+    // The old one signs beside it for a while (the delivery tests verify both), then no more.
+    expect(row).toEqual({ secret, previous_secret: created.secret });
     expect((await audited('webhook.secret_rotated')).map((entry) => entry.target?.id)).toContain(created.id);
   });
 
