@@ -5,7 +5,7 @@ import type { Driver } from '../../server/db/driver.ts';
 import { openDatabase } from '../../server/db/open.ts';
 import { siteTeamId } from '../../server/sites/index.ts';
 import type { Site } from '../../server/store.ts';
-import { RETRY_WINDOW_MS, sampleEventData, webhooksStore, type WebhooksStore } from '../../server/webhooks/index.ts';
+import { fanOut, RETRY_WINDOW_MS, sampleEventData, webhooksStore, type WebhooksStore } from '../../server/webhooks/index.ts';
 import { ENGINES, startTestCollector, type TestCollector } from '../helpers/collector.ts';
 import { makePayload } from '../helpers/payload.ts';
 import { startReceiver, until, type Respond } from '../helpers/webhook-receiver.ts';
@@ -170,6 +170,17 @@ describe.each(ENGINES)('webhook delivery on $name', ({ name, available }) => {
     expect(event.data.response).toMatchObject({ id: detractor.id, followUpStatus: 'contacted', followUpOwner: 'Ana' });
     expect(event.data.change).toEqual({ status: 'contacted', ownerId: null, owner: 'Ana', by: { type: 'member', id: 'user-1', name: 'Bo' } });
     expect(promoter.id).not.toBe(detractor.id);
+  });
+
+  it('fanning out the same event twice (its job ran twice) makes one delivery per webhook', async () => {
+    const { teamId, receiver, webhook } = await setup(() => 200, { events: ['loop.closed'] });
+    const event = { teamId, type: 'loop.closed' as const, data: sampleEventData(Date.now()), segment: 'promoter' as const, at: Date.now(), key: 'loop.closed:one' };
+    const first = await db.transaction((tx) => fanOut(tx, event));
+    expect(first).toHaveLength(1);
+    expect(await db.transaction((tx) => fanOut(tx, event))).toEqual([]);
+    await until(() => deliveriesOf(teamId, webhook.id), (items) => items[0]?.state === 'delivered', 30_000, 'the delivery');
+    expect((await deliveriesOf(teamId, webhook.id)).map((item) => item.id)).toEqual(first);
+    expect(receiver.received).toHaveLength(1);
   });
 
   it('after a rotation both secrets verify for a day; after that only the new one', async () => {
