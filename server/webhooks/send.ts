@@ -1,10 +1,11 @@
 import { request as httpRequest, type IncomingMessage } from 'node:http';
 import { request as httpsRequest } from 'node:https';
 import { isIP } from 'node:net';
+import { truncateCodePoints } from '../../sdk/schemas/text.ts';
 import { BlockedDestinationError } from './blocked-destination-error.ts';
 import { destinationProblem, guardedLookup, hostOf, systemResolve, type Resolve } from './ssrf-guard.ts';
 
-/** How much of an answer's body the delivery log keeps. */
+/** How much of an answer's body the delivery log keeps, in characters (code points: never half an emoji). */
 export const EXCERPT_CHARS = 500;
 /** Bytes read from an answer at most: enough for the excerpt, never a whole download. */
 const READ_BYTES = 8 * 1024;
@@ -45,10 +46,10 @@ export function guardedSender(options: { allowPrivate: boolean; timeoutMs: numbe
     const timeout = AbortSignal.timeout(options.timeoutMs);
     try {
       const { status, text } = await post(url, outgoing, AbortSignal.any([signal, timeout]), guardedLookup(resolve, options.allowPrivate));
-      return { status, excerpt: text.slice(0, EXCERPT_CHARS), latencyMs: took() };
+      return { status, excerpt: truncateCodePoints(text, EXCERPT_CHARS), latencyMs: took() };
     } catch (error) {
       const reason = timeout.aborted ? `no answer within ${options.timeoutMs} ms` : signal.aborted ? 'aborted: the collector is stopping' : reasonOf(error, url);
-      return { status: null, excerpt: reason.slice(0, EXCERPT_CHARS), latencyMs: took() };
+      return { status: null, excerpt: truncateCodePoints(reason, EXCERPT_CHARS), latencyMs: took() };
     }
   };
 }

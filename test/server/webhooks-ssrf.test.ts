@@ -143,6 +143,18 @@ describe('guardedSender against a real receiver on 127.0.0.1', () => {
     expect(other.received.length).toBe(before);
   });
 
+  it('keeps the first 500 characters of an answer, never half of one', async () => {
+    const chatty = await startReceiver((_n, _request, response) => {
+      response.writeHead(500).end(`x${'😀'.repeat(5000)}`);
+      return 'handled';
+    });
+    const answer = await guardedSender({ allowPrivate: true, timeoutMs: 5000 })(outgoing(chatty.url), signal());
+    await chatty.close();
+    expect(answer.status).toBe(500);
+    expect(Array.from(answer.excerpt)).toHaveLength(500);
+    expect(answer.excerpt).toBe(`x${'😀'.repeat(499)}`);
+  });
+
   it('a refused connection or no answer in time is an answer without a status, saying why', async () => {
     const closed = await startReceiver();
     const url = closed.url;
