@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import { actorSchema, type ResponseRecord, type WebhookEvent } from '../../sdk/index.ts';
+import { actorSchema, type Actor, type ResponseRecord, type WebhookEvent } from '../../sdk/index.ts';
 import type { Driver } from '../db/driver.ts';
 import { PermanentJobError, type JobHandler, type JobHandlers } from '../jobs/index.ts';
 import { deliverHandler, type DeliverDeps } from './deliver.ts';
@@ -29,6 +29,8 @@ const followUpEvent = z.object({
   }),
   by: actorSchema,
 });
+/** What a `follow_up.changed` event tells: the fields the change set, and who made it. */
+type FollowUpChangeEvent = z.output<typeof followUpEvent>['change'] & { by: Actor };
 const disabledNotice = z.object({ teamId: z.string(), webhookId: z.string(), url: z.string(), reason: z.string() });
 
 /**
@@ -39,7 +41,7 @@ export function webhookJobHandlers(deps: WebhookEventDeps): JobHandlers {
   const { db } = deps;
   /** Reads the response as it is now and fans it out, idempotent by the event job's key. */
   const fanOutOf =
-    (type: WebhookEvent, read: (payload: unknown) => { responseId: string; change?: z.output<typeof followUpEvent>['change'] & { by: z.output<typeof actorSchema> } }): JobHandler =>
+    (type: WebhookEvent, read: (payload: unknown) => { responseId: string; change?: FollowUpChangeEvent }): JobHandler =>
     async (payload, { job }) => {
       const event = read(payload);
       const siteId = job.siteId;
