@@ -5,7 +5,9 @@ import type { Hono } from 'hono';
 import type { Driver } from './db/driver.ts';
 import { DEFAULT_DATABASE_URL, isPostgresUrl, openDatabase, sqlitePath } from './db/open.ts';
 import { jobsAdmin, startRunner, type RunnerOptions } from './jobs/index.ts';
-import { cachingSites } from './sites/index.ts';
+import { responseRow, toRecord } from './responses/index.ts';
+import { cachingSites, siteTeamId } from './sites/index.ts';
+import { guardedSender, webhookJobHandlers, type NotifyAdmins, type Sender } from './webhooks/index.ts';
 import { createStore, withResources, type Store } from './store.ts';
 import { probeWrite } from './db/write-probe.ts';
 import { createApp, type AppOptions } from './app.ts';
@@ -46,6 +48,24 @@ export interface CollectorOptions {
   signInBackoff?: AppOptions['signInBackoff'];
   /** The app's clock. @default Date.now */
   now?: () => number;
+  /** How webhooks are sent (SPEC §11). */
+  webhooks?: WebhookOptions;
+}
+
+/** Webhook delivery: what touches the world (the network, the clock, mail to admins) is injected. */
+export interface WebhookOptions {
+  /** Lets webhooks reach loopback and private addresses (`WEBHOOK_ALLOW_PRIVATE=1`): for a collector on a private network, and tests. @default false */
+  allowPrivate?: boolean;
+  /** Tells a team's admins a webhook was turned off. @default a warning in the log */
+  notifyAdmins?: NotifyAdmins;
+  /** @default the SSRF-guarded node:http(s) sender */
+  send?: Sender;
+  /** How long one attempt may take. @default 10000 */
+  timeoutMs?: number;
+  /** The deliveries' clock (signatures, the retry window). @default Date.now */
+  now?: () => number;
+  /** @default RETRY_WINDOW_MS (24 h) */
+  retryWindowMs?: number;
 }
 
 export interface RunningCollector {
@@ -80,6 +100,7 @@ export async function startCollector(options: CollectorOptions = {}): Promise<Ru
     ...(options.signInBackoff ? { signInBackoff: options.signInBackoff } : {}),
     ...(options.now ? { now: options.now } : {}),
     jobs: jobsAdmin(db),
+    webhooks: { allowPrivate: options.webhooks?.allowPrivate ?? false },
     ...(options.rateLimit ? { rateLimit: options.rateLimit } : {}),
     ...(options.authBackoff ? { authBackoff: options.authBackoff } : {}),
     trustProxy: options.trustProxy ?? false,
@@ -94,7 +115,7 @@ export async function startCollector(options: CollectorOptions = {}): Promise<Ru
   const host = options.host && options.host !== '0.0.0.0' ? options.host : '127.0.0.1';
   listeningUrl = `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
   logger.info({ port }, 'collector listening');
-  const runner = options.jobs === false ? undefined : startRunner(db, { logger, ...options.jobs });
+  const runner = options.jobs === false ? undefined : startRunner(db, { logger, ...options.jobs, handlers: { ...resourceHandlers(db, logger, options.webhooks ?? {}), ...options.jobs?.handlers } });
   let closing: Promise<void> | undefined;
   return {
     url: listeningUrl,
@@ -118,6 +139,31 @@ export async function startCollector(options: CollectorOptions = {}): Promise<Ru
         logger.info('collector stopped');
       })()),
   };
+}
+
+/**
+ * The jobs of the collector's resources, composed here so the queue knows none of them: response
+ * events and follow-up changes fan out to webhooks, which ask responses and sites through the
+ * functions those export.
+ */
+function resourceHandlers(db: Driver, logger: Logger, webhooks: WebhookOptions) {
+  const allowPrivate = webhooks.allowPrivate ?? false;
+  return webhookJobHandlers({
+    db,
+    send: webhooks.send ?? guardedSender({ allowPrivate, timeoutMs: webhooks.timeoutMs ?? 10_000 }),
+    ...(webhooks.now ? { now: webhooks.now } : {}),
+    ...(webhooks.retryWindowMs ? { retryWindowMs: webhooks.retryWindowMs } : {}),
+    recordOf: async (tx, siteId, responseId) => {
+      const row = await responseRow(tx, [siteId], responseId);
+      return row && toRecord(row);
+    },
+    teamOfSite: siteTeamId,
+    notifyAdmins:
+      webhooks.notifyAdmins ??
+      ((teamId, subject, text) => {
+        logger.warn({ teamId, subject, text }, 'admins to be told (no mail configured)');
+      }),
+  });
 }
 
 /** The database, migrated and proven writable; otherwise a {@link StartupError} naming it. */

@@ -43,6 +43,12 @@ export const envSchema = z.object({
   PUBLIC_URL: z.optional(z.string().check(z.refine((value) => isHttpUrl(value), { message: 'must be an http(s) URL such as https://nps.example.com' }))),
   /** Signs session cookies; at least 32 characters. @default one made on first start and kept in the database */
   AUTH_SECRET: z.optional(z.string().check(z.minLength(32, { message: 'must be at least 32 characters' }))),
+  /**
+   * `1` lets webhooks reach loopback, link-local and private addresses (a collector inside a
+   * private network posting to its neighbours). Off, those are refused after DNS resolution (SSRF).
+   * @default "0"
+   */
+  WEBHOOK_ALLOW_PRIVATE: z.pipe(z._default(z.enum(['0', '1']), '0'), z.transform((value) => value === '1')),
 });
 
 function isHttpUrl(value: string): boolean {

@@ -149,6 +149,12 @@ export const AUDIT_ACTIONS = [
   'invitation.revoked',
   'team.changed',
   'site.created',
+  'webhook.created',
+  'webhook.changed',
+  'webhook.deleted',
+  'webhook.secret_rotated',
+  'webhook.replayed',
+  'webhook.tested',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
