@@ -9,6 +9,7 @@ export * from './schemas/admin-follow-up.ts';
 export * from './schemas/admin-stats.ts';
 export * from './schemas/admin-jobs.ts';
 export * from './schemas/admin-team.ts';
+export * from './schemas/admin-mail.ts';
 export { toFieldIssues, formatIssues, type FieldIssue } from './schemas/issues.ts';
 export { codePointLength } from './schemas/text.ts';
 export * from './segment.ts';

@@ -30,6 +30,7 @@ import { teamSiteIds } from './sites/team-sites.ts';
 import { teamRoutes } from './teams/routes.ts';
 import { auditRoutes, auditStore, requestAudit } from './audit/index.ts';
 import { tokenRoutes, tokensStore } from './tokens/index.ts';
+import { mailRoutes, mailStore } from './mail/index.ts';
 
 export interface AppOptions {
   store: Store;
@@ -181,6 +182,7 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
   if (options.jobs) jobRoutes(app, { jobs: options.jobs, authorize });
   tokenRoutes(app, { tokens, authorize, audit });
   auditRoutes(app, { auditLog: auditStore(db), authorize });
+  mailRoutes(app, { mail: mailStore(db, deps.now), authorize, audit });
   teamRoutes(app, {
     teams,
     accounts: async () => (await accountsOf()).accounts,

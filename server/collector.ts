@@ -4,7 +4,8 @@ import type { Logger } from 'pino';
 import type { Hono } from 'hono';
 import type { Driver } from './db/driver.ts';
 import { DEFAULT_DATABASE_URL, isPostgresUrl, openDatabase, sqlitePath } from './db/open.ts';
-import { jobsAdmin, startRunner, type RunnerOptions } from './jobs/index.ts';
+import { DEFAULT_HANDLERS, jobsAdmin, startRunner, type JobHandler, type RunnerOptions } from './jobs/index.ts';
+import { mailHandlers, mailOnResponseScored, nextDailyDay, scheduleDaily, smtpTransport, type MailContext } from './mail/index.ts';
 import { cachingSites } from './sites/index.ts';
 import { createStore, withResources, type Store } from './store.ts';
 import { probeWrite } from './db/write-probe.ts';
@@ -15,6 +16,7 @@ import type { BackoffOptions } from './http/failure-backoff.ts';
 import type { RateLimitOptions } from './http/rate-limit.ts';
 import { createLogger } from './logger.ts';
 import { StartupError } from './startup-error.ts';
+import { DEFAULT_MAIL_FROM } from './env.ts';
 
 /**
  * How long a request waits for another process's SQLite write lock (a CLI, a backup) before it
@@ -46,6 +48,10 @@ export interface CollectorOptions {
   signInBackoff?: AppOptions['signInBackoff'];
   /** The app's clock. @default Date.now */
   now?: () => number;
+  /** The SMTP server mail goes through (`SMTP_URL`). @default none: mail is kept in the outbox */
+  smtpUrl?: string;
+  /** The sender of every mail (`MAIL_FROM`). @default "onepoint <onepoint@localhost>" */
+  mailFrom?: string;
 }
 
 export interface RunningCollector {
@@ -94,7 +100,7 @@ export async function startCollector(options: CollectorOptions = {}): Promise<Ru
   const host = options.host && options.host !== '0.0.0.0' ? options.host : '127.0.0.1';
   listeningUrl = `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
   logger.info({ port }, 'collector listening');
-  const runner = options.jobs === false ? undefined : startRunner(db, { logger, ...options.jobs });
+  const runner = options.jobs === false ? undefined : startRunner(db, { logger, ...options.jobs, handlers: { ...(await mailJobs(db, options, () => options.publicUrl ?? listeningUrl)), ...options.jobs?.handlers } });
   let closing: Promise<void> | undefined;
   return {
     url: listeningUrl,
@@ -117,6 +123,26 @@ export async function startCollector(options: CollectorOptions = {}): Promise<Ru
         await store.close();
         logger.info('collector stopped');
       })()),
+  };
+}
+
+/**
+ * Mail's job handlers, and the first daily job queued (each collector asks; the date keys it, so
+ * one runs). The SMTP transport is built here, once; without `smtpUrl` mail is kept in the outbox.
+ */
+async function mailJobs(db: Driver, options: CollectorOptions, publicUrl: () => string): Promise<Record<string, JobHandler>> {
+  const now = options.now ?? Date.now;
+  const context: MailContext = { db, publicUrl, now };
+  const transport = options.smtpUrl ? smtpTransport(options.smtpUrl, options.mailFrom ?? DEFAULT_MAIL_FROM) : undefined;
+  await scheduleDaily(db, nextDailyDay(now()), now());
+  const scoredBefore = DEFAULT_HANDLERS['response.scored'];
+  const mailScored = mailOnResponseScored(context);
+  return {
+    ...mailHandlers(context, transport),
+    'response.scored': async (payload, job) => {
+      await scoredBefore?.(payload, job);
+      await mailScored(payload, job);
+    },
   };
 }
 

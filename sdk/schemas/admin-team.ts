@@ -149,6 +149,9 @@ export const AUDIT_ACTIONS = [
   'invitation.revoked',
   'team.changed',
   'site.created',
+  'response.replied',
+  'mail.preferences_changed',
+  'mail.alert_recipients_changed',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

@@ -1,0 +1,16 @@
+import type { Driver } from '../db/driver.ts';
+import { teamMembers } from '../teams/team-members.ts';
+import { queueMail } from './queue-mail.ts';
+import { noticeMail } from './templates/notice.ts';
+
+/**
+ * Queues a notice to each admin of `teamId` (a webhook endpoint that keeps failing, …). Pass the
+ * transaction of the change it reports to commit them together. The number of mails queued.
+ * @example await notifyAdmins(tx, teamId, 'Webhook disabled', 'https://hooks.example failed for 24 h.')
+ */
+export async function notifyAdmins(db: Driver, teamId: string, subject: string, text: string, at: number = Date.now()): Promise<number> {
+  const admins = (await teamMembers(db, teamId)).filter((member) => member.role === 'admin');
+  const content = noticeMail({ subject, text });
+  for (const admin of admins) await queueMail(db, { ...content, teamId, kind: 'notice', to: admin.email }, at);
+  return admins.length;
+}

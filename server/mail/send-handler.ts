@@ -1,0 +1,51 @@
+import * as z from 'zod/mini';
+import type { Driver } from '../db/driver.ts';
+import { selectOne } from '../db/rows.ts';
+import { PermanentJobError, type JobHandler } from '../jobs/index.ts';
+import { outboxRowSchema } from './outbox-row.ts';
+import { isPermanentSmtpError, type MailTransport } from './transport.ts';
+
+/** Why a mail is kept rather than sent: what the outbox shows. */
+export const NO_SMTP = 'not sent: no SMTP server configured';
+
+const payloadSchema = z.object({ mailId: z.string() });
+
+const messageOf = (error: unknown) => (error instanceof Error ? error.message : String(error)).slice(0, 2000);
+
+/**
+ * The `mail.send` job: sends one outbox row and records how it went. Without a transport
+ * (`SMTP_URL` unset) the row becomes `kept` and the job completes: the mail stays in the outbox,
+ * never dropped. A 5xx from the server, or the last attempt failing, makes it `failed`; anything
+ * else is retried with the queue's backoff, the error shown on the row meanwhile. A row no longer
+ * queued (sent by an attempt whose answer was lost, erased) is left alone.
+ */
+export function mailSendHandler(deps: { db: Driver; transport: MailTransport | undefined; now?: () => number }): JobHandler {
+  const { db, transport } = deps;
+  const now = deps.now ?? Date.now;
+  const settle = (id: string, state: 'sent' | 'kept' | 'failed' | 'queued', error: string | null) =>
+    db.run(`UPDATE mail_outbox SET state = ?, error = ?, sent_at = ? WHERE id = ? AND state = 'queued'`, [state, error, state === 'sent' ? now() : null, id]);
+
+  return async (payload, context) => {
+    const parsed = payloadSchema.safeParse(payload);
+    if (!parsed.success) throw new PermanentJobError('a mail.send job needs { mailId }');
+    const row = await selectOne(db, outboxRowSchema, 'mail_outbox', 'SELECT * FROM mail_outbox WHERE id = ?', [parsed.data.mailId]);
+    if (!row || row.mail.state !== 'queued') return;
+    const { mail } = row;
+    if (!transport) {
+      await settle(mail.id, 'kept', NO_SMTP);
+      return;
+    }
+    try {
+      await transport.send({ id: mail.id, to: mail.to, replyTo: mail.replyTo, subject: mail.subject, text: mail.text, html: mail.html });
+    } catch (error) {
+      const message = messageOf(error);
+      if (isPermanentSmtpError(error) || context.attempt >= context.job.maxAttempts) {
+        await settle(mail.id, 'failed', message);
+        throw new PermanentJobError(`the SMTP server refused the mail: ${message}`, { cause: error });
+      }
+      await settle(mail.id, 'queued', message);
+      throw error;
+    }
+    await settle(mail.id, 'sent', null);
+  };
+}
