@@ -31,6 +31,12 @@ const LEAST: Record<string, Role> = {
   'POST /v1/tokens': 'admin',
   'DELETE /v1/tokens/:id': 'admin',
   'GET /v1/audit': 'admin',
+  'GET /v1/me/mail-preferences': 'viewer',
+  'PUT /v1/me/mail-preferences': 'viewer',
+  'POST /v1/responses/:id/reply': 'member',
+  'GET /v1/outbox': 'admin',
+  'GET /v1/team/alert-recipients': 'admin',
+  'PATCH /v1/team/alert-recipients': 'admin',
 };
 /** Routes anyone may call: the widget's, the docs, and the invitation link's own two. */
 const PUBLIC = new Set(['POST /v1/responses', 'POST /v1/dismissals', 'POST /v1/impressions', 'GET /v1/eligibility', 'GET /v1/openapi.json', 'GET /v1/invitations/lookup', 'POST /v1/invitations/accept', 'POST /v1/notices/:id/seen']);
@@ -77,7 +83,13 @@ describe.each(ENGINES)('every admin route × every role × another team on $name
       .replace('/v1/invitations/:id', `/v1/invitations/${other.invitationId}`)
       .replace('/v1/jobs/:id', '/v1/jobs/00000000-0000-4000-8000-000000000000');
   /** A valid body where the route takes one: a 404 must not hide behind a 400. */
-  const BODIES: Record<string, unknown> = { 'PATCH /v1/responses/:id/follow-up': { status: 'contacted' }, 'PATCH /v1/members/:userId': { role: 'viewer' } };
+  const BODIES: Record<string, unknown> = {
+    'PATCH /v1/responses/:id/follow-up': { status: 'contacted' },
+    'PATCH /v1/members/:userId': { role: 'viewer' },
+    'PUT /v1/me/mail-preferences': { newDetractor: true, digest: true, reminders: true },
+    'POST /v1/responses/:id/reply': { subject: 'Thanks', body: 'We read it.' },
+    'PATCH /v1/team/alert-recipients': { emails: null },
+  };
   const call = (fetcher: (path: string, init?: RequestInit) => Promise<Response>, route: string) => {
     const [method] = route.split(' ');
     return fetcher(otherPath(route), method === 'GET' || method === 'DELETE' ? { method } : { method, body: JSON.stringify(BODIES[route] ?? {}) });
@@ -129,7 +141,8 @@ describe.each(ENGINES)('every admin route × every role × another team on $name
   });
 
   it('a viewer gets 403 on every change and a member on every admin change', async () => {
-    const changes = Object.keys(LEAST).filter((route) => !route.startsWith('GET ') && route !== 'POST /v1/me/team');
+    // A viewer's own settings are theirs to change: which team they work in, which mail they get.
+    const changes = Object.keys(LEAST).filter((route) => !route.startsWith('GET ') && route !== 'POST /v1/me/team' && route !== 'PUT /v1/me/mail-preferences');
     for (const route of changes) expect((await call(as.viewer!, route)).status, route).toBe(403);
   });
 });
