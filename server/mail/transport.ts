@@ -22,7 +22,9 @@ export interface MailTransport {
  * @example smtpTransport('smtp://mail.example:587', 'onepoint <nps@example.com>')
  */
 export function smtpTransport(url: string, from: string): MailTransport {
-  const transport = nodemailer.createTransport(url);
+  // nodemailer waits up to 10 minutes on a silent socket by default; a job holding its lease that
+  // long only delays the retry that will work. The URL's own query (?socketTimeout=…) still wins.
+  const transport = nodemailer.createTransport({ url, connectionTimeout: 30_000, greetingTimeout: 30_000, socketTimeout: 60_000 });
   const domain = addressDomain(from);
   return {
     async send(mail) {

@@ -223,7 +223,7 @@ describe.each(ENGINES)('mail on $name', ({ name, available }) => {
   });
 
   it('notifyAdmins mails each admin of the team', async () => {
-    expect(await notifyAdmins(collector.store.db, teamA, 'Webhook paused', 'https://hooks.example failed for 24 h.')).toBe(1);
+    expect(await collector.store.db.transaction((tx) => notifyAdmins(tx, teamA, 'Webhook paused', 'https://hooks.example failed for 24 h.'))).toBe(1);
     const [notice] = await arrived(admin.email, /Webhook paused/, 'the notice');
     expect(notice!.text).toBe('https://hooks.example failed for 24 h.');
     expect(mailsTo(member.email, /Webhook paused/)).toHaveLength(0);
