@@ -92,6 +92,11 @@ export async function startCollector(options: CollectorOptions = {}): Promise<Ru
     extend: (routes) => options.extend?.(routes, store),
     probeDatabase: () => probeWrite(db),
   });
+  // Before listening: a database that refuses this write stops the start with the store closed.
+  const mailJobHandlers = options.jobs === false ? {} : await mailJobs(db, options, () => options.publicUrl ?? listeningUrl).catch(async (error: unknown) => {
+    await store.close();
+    throw new StartupError(`cannot queue the daily mail job: ${messageOf(error)}`, { cause: error });
+  });
   const server = await listen(app, options.port ?? 8787, options.host ?? '127.0.0.1').catch(async (error: unknown) => {
     await store.close();
     throw error;
@@ -100,7 +105,7 @@ export async function startCollector(options: CollectorOptions = {}): Promise<Ru
   const host = options.host && options.host !== '0.0.0.0' ? options.host : '127.0.0.1';
   listeningUrl = `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
   logger.info({ port }, 'collector listening');
-  const runner = options.jobs === false ? undefined : startRunner(db, { logger, ...options.jobs, handlers: { ...(await mailJobs(db, options, () => options.publicUrl ?? listeningUrl)), ...options.jobs?.handlers } });
+  const runner = options.jobs === false ? undefined : startRunner(db, { logger, ...options.jobs, handlers: { ...mailJobHandlers, ...options.jobs?.handlers } });
   let closing: Promise<void> | undefined;
   return {
     url: listeningUrl,

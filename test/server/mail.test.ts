@@ -252,8 +252,10 @@ describe.each(ENGINES)('mail on $name', ({ name, available }) => {
     const { mail } = replyQueuedSchema.parse(await (await reply(member, answer.id)).json());
     const failed = await until(async () => (await outboxOf(answer.id)).find((row) => row.state === 'failed'), 'the mail failed');
     expect(failed.error).toMatch(/550/);
-    const [job] = await select(collector.store.db, jobRow, 'jobs', "SELECT state, attempts, last_error FROM jobs WHERE kind = 'mail.send' AND idempotency_key = ?", [mail.id]);
+    // The row first, then the job: wait for the runner to record its outcome too.
+    const job = await until(async () => (await select(collector.store.db, jobRow, 'jobs', "SELECT state, attempts, last_error FROM jobs WHERE kind = 'mail.send' AND idempotency_key = ? AND state = 'dead'", [mail.id]))[0], 'the job parked');
     expect(job).toMatchObject({ state: 'dead', attempts: 1 });
+    expect(job.last_error).toMatch(/PermanentJobError: the SMTP server refused the mail: .*550/);
     const listed = outboxPageSchema.parse(await (await admin.fetch('/v1/outbox?state=failed')).json()).items;
     expect(listed.map((each) => each.id)).toContain(mail.id);
   });
