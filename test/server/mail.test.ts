@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import * as z from 'zod/mini';
 import { auditPageSchema, errorBodySchema, mailPreferencesSchema, outboxPageSchema, replyQueuedSchema, responseDetailSchema, type OutboxMail, type ResponsePayload } from '../../sdk/index.ts';
 import { int, select } from '../../server/db/rows.ts';
@@ -8,6 +8,10 @@ import { person, testAccounts, teamWithSite, type Person } from '../helpers/acco
 import { ENGINES, startTestCollector, type TestCollector } from '../helpers/collector.ts';
 import { makePayload } from '../helpers/payload.ts';
 import { startSmtpSink, type ReceivedMail, type SmtpSink } from '../helpers/smtp-sink.ts';
+
+// The runner and the SMTP server work on their own time, and the machine may be busy: each wait
+// below is for an outcome (at most 20 s), never a fixed sleep; the tests may take that long.
+vi.setConfig({ testTimeout: 30_000, hookTimeout: 60_000 });
 
 const HOSTILE = '<script>alert("x")</script> & <img src=x onerror=alert(1)>';
 const DAY_MS = 86_400_000;
