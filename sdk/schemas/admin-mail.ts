@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import { intParam } from './admin-params.ts';
+import { intParam, toParams } from './admin-params.ts';
 import { email, isoDateTime } from './formats.ts';
 import { text } from './text.ts';
 
@@ -42,6 +42,10 @@ export const outboxQuerySchema = z.strictObject({
   /** @default 50 */
   limit: z.optional(intParam(1, 500)),
 });
+export type OutboxQuery = z.output<typeof outboxQuerySchema>;
+
+/** The query as query-string text. */
+export const outboxQueryParams = (query: OutboxQuery): Record<string, string> => toParams(query);
 
 /** `GET`/`PUT /v1/me/mail-preferences`: what this member gets from this team. */
 export const mailPreferencesSchema = z.strictObject({

@@ -1,11 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import * as z from 'zod/mini';
-import { auditPageSchema, errorBodySchema, mailPreferencesSchema, outboxPageSchema, replyQueuedSchema, responseDetailSchema, type OutboxMail, type ResponsePayload } from '../../sdk/index.ts';
+import { auditPageSchema, createAdminClient, HttpError, errorBodySchema, mailPreferencesSchema, outboxPageSchema, replyQueuedSchema, responseDetailSchema, type OutboxMail, type ResponsePayload } from '../../sdk/index.ts';
 import { int, select } from '../../server/db/rows.ts';
 import { enqueue } from '../../server/jobs/index.ts';
 import { AdvocacyRefusedError, MAIL_DAILY_JOB, NO_SMTP, nextDailyDay, notifyAdmins, queueMail, scheduleDaily } from '../../server/mail/index.ts';
 import { person, testAccounts, teamWithSite, type Person } from '../helpers/accounts.ts';
 import { ENGINES, startTestCollector, type TestCollector } from '../helpers/collector.ts';
+import { failure } from '../helpers/failure.ts';
 import { makePayload } from '../helpers/payload.ts';
 import { startSmtpSink, type ReceivedMail, type SmtpSink } from '../helpers/smtp-sink.ts';
 
@@ -149,6 +150,19 @@ describe.each(ENGINES)('mail on $name', ({ name, available }) => {
     expect(invalid.status).toBe(400);
     expect((await problemOf(invalid)).issues?.map((issue) => issue.path).sort()).toEqual(['cc', 'subject']);
     expect(await outboxOf(unconsented.id)).toEqual([]);
+  });
+
+  it('the SDK’s admin client replies with a v1 site key: a member of the site’s team, with no address of its own, so no Reply-To', async () => {
+    const answer = await respond({ score: 5, user: { id: 'u-5', email: 'ida@customer.example' } });
+    const sdk = createAdminClient({ endpoint: collector.url, token: collector.site.secretKey });
+    const mail = await sdk.reply(answer.id, { subject: 'From the API', body: 'Hello' });
+    expect(mail).toMatchObject({ to: 'ida@customer.example', replyTo: null, state: 'queued' });
+    const [sent] = await arrived('ida@customer.example', /From the API/, 'the reply');
+    expect(sent!.replyTo).toEqual([]);
+    const refused = await failure(sdk.outbox());
+    expect(refused).toBeInstanceOf(HttpError);
+    expect((refused as HttpError).status).toBe(403);
+    expect(((await failure(sdk.mailPreferences())) as HttpError).status).toBe(403); // a key gets no mail
   });
 
   it('the outbox lists the team’s own mail newest first, to admins only, filtered by state', async () => {
