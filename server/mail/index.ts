@@ -6,7 +6,7 @@ export type { MailContext } from './mail-context.ts';
 export { mailStore, type MailStore, type ReplyResult } from './mail-store.ts';
 export { mailOnResponseScored } from './new-detractor.ts';
 export { notifyAdmins } from './notify-admins.ts';
-export { MAIL_SEND_JOB, queueMail, type NewMail } from './queue-mail.ts';
+export { MAIL_SEND_ATTEMPTS, MAIL_SEND_JOB, queueMail, type NewMail } from './queue-mail.ts';
 export { mailRoutes } from './routes.ts';
 export { mailSendHandler, NO_SMTP } from './send-handler.ts';
 export { smtpTransport, type MailTransport, type OutgoingMail } from './transport.ts';

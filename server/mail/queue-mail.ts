@@ -10,6 +10,12 @@ import { outboxRowSchema } from './outbox-row.ts';
 /** The job kind that sends one outbox row. */
 export const MAIL_SEND_JOB = 'mail.send';
 
+/**
+ * Attempts a mail gets: with the queue's backoff (10 s doubling, at most an hour apart) about a
+ * day, so an SMTP server down overnight delays mail instead of failing it. @default 30
+ */
+export const MAIL_SEND_ATTEMPTS = 30;
+
 /** A mail to queue: to one address, with its content from a template. */
 export interface NewMail extends MailContent {
   teamId: string;
@@ -48,7 +54,7 @@ export async function queueMail(tx: Driver, mail: NewMail, at: number = Date.now
     [id, mail.teamId, mail.kind, mail.to, mail.replyTo ?? null, mail.subject, mail.text, mail.html, mail.responseId ?? null, mail.dedupeKey ?? null, at],
   );
   if (changes === 0) return undefined;
-  await enqueue(tx, { kind: MAIL_SEND_JOB, key: id, siteId: mail.siteId ?? null, payload: { mailId: id } }, at);
+  await enqueue(tx, { kind: MAIL_SEND_JOB, key: id, siteId: mail.siteId ?? null, payload: { mailId: id }, maxAttempts: MAIL_SEND_ATTEMPTS }, at);
   const row = await selectOne(tx, outboxRowSchema, 'mail_outbox', 'SELECT * FROM mail_outbox WHERE id = ?', [id]);
   if (!row) throw new Error(`mail ${id} vanished after its insert`);
   return row.mail;

@@ -16,20 +16,22 @@ const messageOf = (error: unknown) => (error instanceof Error ? error.message : 
  * The `mail.send` job: sends one outbox row and records how it went. Without a transport
  * (`SMTP_URL` unset) the row becomes `kept` and the job completes: the mail stays in the outbox,
  * never dropped. A 5xx from the server, or the last attempt failing, makes it `failed`; anything
- * else is retried with the queue's backoff, the error shown on the row meanwhile. A row no longer
- * queued (sent by an attempt whose answer was lost, erased) is left alone.
+ * else is retried with the queue's backoff (`MAIL_SEND_ATTEMPTS`), the error shown on the row
+ * meanwhile. A row sent or kept already (an attempt whose answer was lost), or erased, is left alone;
+ * a failed one is sent again when its dead job is retried.
  */
 export function mailSendHandler(deps: { db: Driver; transport: MailTransport | undefined; now?: () => number }): JobHandler {
   const { db, transport } = deps;
   const now = deps.now ?? Date.now;
   const settle = (id: string, state: 'sent' | 'kept' | 'failed' | 'queued', error: string | null) =>
-    db.run(`UPDATE mail_outbox SET state = ?, error = ?, sent_at = ? WHERE id = ? AND state = 'queued'`, [state, error, state === 'sent' ? now() : null, id]);
+    db.run(`UPDATE mail_outbox SET state = ?, error = ?, sent_at = ? WHERE id = ? AND state IN ('queued', 'failed')`, [state, error, state === 'sent' ? now() : null, id]);
 
   return async (payload, context) => {
     const parsed = payloadSchema.safeParse(payload);
     if (!parsed.success) throw new PermanentJobError('a mail.send job needs { mailId }');
     const row = await selectOne(db, outboxRowSchema, 'mail_outbox', 'SELECT * FROM mail_outbox WHERE id = ?', [parsed.data.mailId]);
-    if (!row || row.mail.state !== 'queued') return;
+    // A failed mail runs again only when someone retries its dead job (POST /v1/jobs/:id/retry).
+    if (!row || (row.mail.state !== 'queued' && row.mail.state !== 'failed')) return;
     const { mail } = row;
     if (!transport) {
       await settle(mail.id, 'kept', NO_SMTP);

@@ -3,7 +3,7 @@ import * as z from 'zod/mini';
 import { auditPageSchema, createAdminClient, HttpError, errorBodySchema, mailPreferencesSchema, outboxPageSchema, replyQueuedSchema, responseDetailSchema, type OutboxMail, type ResponsePayload } from '../../sdk/index.ts';
 import { int, select } from '../../server/db/rows.ts';
 import { enqueue } from '../../server/jobs/index.ts';
-import { AdvocacyRefusedError, MAIL_DAILY_JOB, NO_SMTP, nextDailyDay, notifyAdmins, queueMail, scheduleDaily } from '../../server/mail/index.ts';
+import { AdvocacyRefusedError, MAIL_DAILY_JOB, MAIL_SEND_ATTEMPTS, NO_SMTP, nextDailyDay, notifyAdmins, queueMail, scheduleDaily } from '../../server/mail/index.ts';
 import { person, testAccounts, teamWithSite, type Person } from '../helpers/accounts.ts';
 import { ENGINES, startTestCollector, type TestCollector } from '../helpers/collector.ts';
 import { failure } from '../helpers/failure.ts';
@@ -262,6 +262,8 @@ describe.each(ENGINES)('mail on $name', ({ name, available }) => {
     const [job] = await select(collector.store.db, jobRow, 'jobs', "SELECT state, attempts, last_error FROM jobs WHERE kind = 'mail.send' AND idempotency_key = ?", [mail.id]);
     expect(job?.state).toBe('done');
     expect(job?.attempts).toBeGreaterThan(1);
+    const [limits] = await select(collector.store.db, z.object({ max_attempts: int }), 'jobs', 'SELECT max_attempts FROM jobs WHERE idempotency_key = ?', [mail.id]);
+    expect(limits?.max_attempts).toBe(MAIL_SEND_ATTEMPTS); // about a day of backoff
   });
 
   it('a permanent refusal (5xx) marks the mail failed, with the server’s answer, and parks its job', async () => {
@@ -276,6 +278,13 @@ describe.each(ENGINES)('mail on $name', ({ name, available }) => {
     expect(job.last_error).toMatch(/PermanentJobError: the SMTP server refused the mail: .*550/);
     const listed = outboxPageSchema.parse(await (await admin.fetch('/v1/outbox?state=failed')).json()).items;
     expect(listed.map((each) => each.id)).toContain(mail.id);
+    // The mailbox exists again: a member retries the dead job and the failed mail goes, once.
+    sink.refused.delete('gone@customer.example');
+    const [dead] = await select(collector.store.db, z.object({ id: z.string() }), 'jobs', "SELECT id FROM jobs WHERE kind = 'mail.send' AND idempotency_key = ?", [mail.id]);
+    expect((await member.fetch(`/v1/jobs/${dead!.id}/retry`, { method: 'POST' })).status).toBe(200);
+    await until(async () => (await outboxOf(answer.id))[0]?.state === 'sent', 'the retried mail sent');
+    expect(mailsTo('gone@customer.example', /About your answer/)).toHaveLength(1);
+    expect((await outboxOf(answer.id))[0]?.error).toBeNull();
   });
 
   it('an advocacy template goes to promoters only: for anyone else nothing is queued', async () => {
