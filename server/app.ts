@@ -31,6 +31,7 @@ import { teamRoutes } from './teams/routes.ts';
 import { auditRoutes, auditStore, requestAudit } from './audit/index.ts';
 import { tokenRoutes, tokensStore } from './tokens/index.ts';
 import { webhookRoutes, webhooksStore } from './webhooks/index.ts';
+import { mailRoutes, mailStore } from './mail/index.ts';
 
 export interface AppOptions {
   store: Store;
@@ -185,6 +186,7 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
   tokenRoutes(app, { tokens, authorize, audit });
   webhookRoutes(app, { webhooks: webhooksStore(db, deps.now), authorize, audit, allowPrivate: options.webhooks?.allowPrivate ?? false, now: deps.now });
   auditRoutes(app, { auditLog: auditStore(db), authorize });
+  mailRoutes(app, { mail: mailStore(db, deps.now), authorize, audit });
   teamRoutes(app, {
     teams,
     accounts: async () => (await accountsOf()).accounts,

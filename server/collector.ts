@@ -4,10 +4,11 @@ import type { Logger } from 'pino';
 import type { Hono } from 'hono';
 import type { Driver } from './db/driver.ts';
 import { DEFAULT_DATABASE_URL, isPostgresUrl, openDatabase, sqlitePath } from './db/open.ts';
-import { jobsAdmin, startRunner, type RunnerOptions } from './jobs/index.ts';
 import { responseRow, toRecord } from './responses/index.ts';
 import { cachingSites, siteTeamId } from './sites/index.ts';
 import { guardedSender, webhookJobHandlers, type NotifyAdmins, type Sender } from './webhooks/index.ts';
+import { jobsAdmin, startRunner, type JobHandlers, type RunnerOptions } from './jobs/index.ts';
+import { mailHandlers, mailOnResponseScored, nextDailyDay, notifyAdmins, scheduleDaily, smtpTransport, type MailContext } from './mail/index.ts';
 import { createStore, withResources, type Store } from './store.ts';
 import { probeWrite } from './db/write-probe.ts';
 import { createApp, type AppOptions } from './app.ts';
@@ -17,6 +18,7 @@ import type { BackoffOptions } from './http/failure-backoff.ts';
 import type { RateLimitOptions } from './http/rate-limit.ts';
 import { createLogger } from './logger.ts';
 import { StartupError } from './startup-error.ts';
+import { DEFAULT_MAIL_FROM } from './env.ts';
 
 /**
  * How long a request waits for another process's SQLite write lock (a CLI, a backup) before it
@@ -50,6 +52,10 @@ export interface CollectorOptions {
   now?: () => number;
   /** How webhooks are sent (SPEC §11). */
   webhooks?: WebhookOptions;
+  /** The SMTP server mail goes through (`SMTP_URL`). @default none: mail is kept in the outbox */
+  smtpUrl?: string;
+  /** The sender of every mail (`MAIL_FROM`). @default "onepoint <onepoint@localhost>" */
+  mailFrom?: string;
 }
 
 /** Webhook delivery: what touches the world (the network, the clock, mail to admins) is injected. */
@@ -66,6 +72,10 @@ export interface WebhookOptions {
   now?: () => number;
   /** @default RETRY_WINDOW_MS (24 h) */
   retryWindowMs?: number;
+  /** The SMTP server mail goes through (`SMTP_URL`). @default none: mail is kept in the outbox */
+  smtpUrl?: string;
+  /** The sender of every mail (`MAIL_FROM`). @default "onepoint <onepoint@localhost>" */
+  mailFrom?: string;
 }
 
 export interface RunningCollector {
@@ -107,6 +117,11 @@ export async function startCollector(options: CollectorOptions = {}): Promise<Ru
     extend: (routes) => options.extend?.(routes, store),
     probeDatabase: () => probeWrite(db),
   });
+  // Before listening: a database that refuses this write stops the start with the store closed.
+  const mailJobHandlers = options.jobs === false ? {} : await mailJobs(db, options, () => options.publicUrl ?? listeningUrl, resourceHandlers(db, options.webhooks ?? {})).catch(async (error: unknown) => {
+    await store.close();
+    throw new StartupError(`cannot queue the daily mail job: ${messageOf(error)}`, { cause: error });
+  });
   const server = await listen(app, options.port ?? 8787, options.host ?? '127.0.0.1').catch(async (error: unknown) => {
     await store.close();
     throw error;
@@ -115,7 +130,7 @@ export async function startCollector(options: CollectorOptions = {}): Promise<Ru
   const host = options.host && options.host !== '0.0.0.0' ? options.host : '127.0.0.1';
   listeningUrl = `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
   logger.info({ port }, 'collector listening');
-  const runner = options.jobs === false ? undefined : startRunner(db, { logger, ...options.jobs, handlers: { ...resourceHandlers(db, logger, options.webhooks ?? {}), ...options.jobs?.handlers } });
+  const runner = options.jobs === false ? undefined : startRunner(db, { logger, ...options.jobs, handlers: { ...mailJobHandlers, ...options.jobs?.handlers } });
   let closing: Promise<void> | undefined;
   return {
     url: listeningUrl,
@@ -146,7 +161,7 @@ export async function startCollector(options: CollectorOptions = {}): Promise<Ru
  * events and follow-up changes fan out to webhooks, which ask responses and sites through the
  * functions those export.
  */
-function resourceHandlers(db: Driver, logger: Logger, webhooks: WebhookOptions) {
+function resourceHandlers(db: Driver, webhooks: WebhookOptions): JobHandlers {
   const allowPrivate = webhooks.allowPrivate ?? false;
   return webhookJobHandlers({
     db,
@@ -158,12 +173,31 @@ function resourceHandlers(db: Driver, logger: Logger, webhooks: WebhookOptions) 
       return row && toRecord(row);
     },
     teamOfSite: siteTeamId,
-    notifyAdmins:
-      webhooks.notifyAdmins ??
-      ((teamId, subject, text) => {
-        logger.warn({ teamId, subject, text }, 'admins to be told (no mail configured)');
-      }),
+    // The admins' mail and its jobs commit together (without SMTP it waits in the outbox).
+    notifyAdmins: webhooks.notifyAdmins ?? (async (teamId, subject, text) => void (await db.transaction((tx) => notifyAdmins(tx, teamId, subject, text)))),
   });
+}
+
+/**
+ * Mail's job handlers, and the first daily job queued (each collector asks; the date keys it, so
+ * one runs). The SMTP transport is built here, once; without `smtpUrl` mail is kept in the outbox.
+ */
+async function mailJobs(db: Driver, options: CollectorOptions, publicUrl: () => string, others: JobHandlers): Promise<JobHandlers> {
+  const now = options.now ?? Date.now;
+  const context: MailContext = { db, publicUrl, now };
+  const transport = options.smtpUrl ? smtpTransport(options.smtpUrl, options.mailFrom ?? DEFAULT_MAIL_FROM) : undefined;
+  await scheduleDaily(db, nextDailyDay(now()), now());
+  // A first score fans out to webhooks and alerts by mail: both subscribe to the one event.
+  const scoredBefore = others['response.scored'];
+  const mailScored = mailOnResponseScored(context);
+  return {
+    ...others,
+    ...mailHandlers(context, transport),
+    'response.scored': async (payload, job) => {
+      await scoredBefore?.(payload, job);
+      await mailScored(payload, job);
+    },
+  };
 }
 
 /** The database, migrated and proven writable; otherwise a {@link StartupError} naming it. */

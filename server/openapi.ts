@@ -2,6 +2,12 @@ import type * as z from 'zod/mini';
 import {
   TRAIT_PREFIX,
   ackSchema,
+  alertRecipientsSchema,
+  mailPreferencesSchema,
+  outboxPageSchema,
+  outboxQuerySchema,
+  replyQueuedSchema,
+  replySchema,
   apiTokenCreatedSchema,
   apiTokenCreateSchema,
   apiTokenListSchema,
@@ -111,6 +117,11 @@ export function openApiDocument(version: string) {
         WebhookDeliveryAnswer: json(webhookDeliveryAnswerSchema),
         /** What a webhook receives (json format), signed per Standard Webhooks. */
         WebhookEvent: json(webhookEventSchema),
+        OutboxPage: json(outboxPageSchema),
+        MailPreferences: json(mailPreferencesSchema),
+        AlertRecipients: json(alertRecipientsSchema),
+        Reply: json(replySchema),
+        ReplyQueued: json(replyQueuedSchema),
       },
     },
     paths: {
@@ -264,6 +275,22 @@ export function openApiDocument(version: string) {
           },
         },
       },
+      '/v1/responses/{id}/reply': {
+        post: {
+          summary: 'Email the respondent (their identified email, else a contact email they consented to): subject and body as the member wrote them, Reply-To the member; recorded in the timeline and the audit log (member)',
+          security: admin,
+          parameters: [idParameter],
+          requestBody: { required: true, content: content('Reply') },
+          responses: {
+            201: { description: 'The mail, queued in the outbox', content: content('ReplyQueued') },
+            400: error('Not JSON, or not a reply: issues name each field; no_address when the respondent cannot be written to'),
+            401: error('Not signed in, or an unknown key'),
+            403: error('The principal’s role is below member'),
+            404: error('No such response on the principal’s sites'),
+            415: error('Neither application/json nor text/plain'),
+          },
+        },
+      },
       '/v1/webhooks/{id}': {
         patch: {
           summary: 'Change a webhook; enabled: true turns on one that was turned off (admin)',
@@ -333,6 +360,52 @@ export function openApiDocument(version: string) {
             403: error('Not an admin of the team'),
             404: error('No such webhook in this team'),
             409: error('The webhook is turned off'),
+          },
+        },
+      },
+      '/v1/outbox': {
+        get: {
+          summary: 'The team’s mail, newest first: queued, sent, kept (no SMTP server configured) or failed, with why (admin)',
+          security: admin,
+          parameters: queryParameters(outboxQuerySchema),
+          responses: { 200: { description: 'Mail', content: content('OutboxPage') }, 400: error('Bad filter'), 401: error('Not signed in, or an unknown key'), 403: error('Not an admin of the team') },
+        },
+      },
+      '/v1/me/mail-preferences': {
+        get: {
+          summary: 'Which mail the signed-in member gets from this team: new-detractor alerts, the daily digest, reminders (viewer; a token is 403)',
+          security: admin,
+          responses: { 200: { description: 'Their preferences (by default all on for admins and members, off for viewers)', content: content('MailPreferences') }, 401: error('Not signed in'), 403: error('Not a signed-in member') },
+        },
+        put: {
+          summary: 'Choose which mail the signed-in member gets (all three at once; viewer; a token is 403)',
+          security: admin,
+          requestBody: { required: true, content: content('MailPreferences') },
+          responses: {
+            200: { description: 'Their preferences', content: content('MailPreferences') },
+            400: error('Not JSON, or not preferences: issues name each field'),
+            401: error('Not signed in'),
+            403: error('Not a signed-in member'),
+            415: error('Neither application/json nor text/plain'),
+          },
+        },
+      },
+      '/v1/team/alert-recipients': {
+        get: {
+          summary: 'Who gets new-detractor alerts of responses nobody owns: addresses, or null for the team’s admins (admin)',
+          security: admin,
+          responses: { 200: { description: 'The recipients', content: content('AlertRecipients') }, 401: error('Not signed in, or an unknown key'), 403: error('Not an admin of the team') },
+        },
+        patch: {
+          summary: 'Set who gets new-detractor alerts; null goes back to the team’s admins (admin)',
+          security: admin,
+          requestBody: { required: true, content: content('AlertRecipients') },
+          responses: {
+            200: { description: 'The recipients', content: content('AlertRecipients') },
+            400: error('Not JSON, or not a list of addresses: issues name each one'),
+            401: error('Not signed in, or an unknown key'),
+            403: error('Not an admin of the team'),
+            415: error('Neither application/json nor text/plain'),
           },
         },
       },

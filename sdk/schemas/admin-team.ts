@@ -155,6 +155,9 @@ export const AUDIT_ACTIONS = [
   'webhook.secret_rotated',
   'webhook.replayed',
   'webhook.tested',
+  'response.replied',
+  'mail.preferences_changed',
+  'mail.alert_recipients_changed',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

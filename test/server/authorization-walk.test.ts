@@ -39,6 +39,12 @@ const LEAST: Record<string, Role> = {
   'GET /v1/webhooks/:id/deliveries': 'admin',
   'POST /v1/webhooks/:id/deliveries/:deliveryId/replay': 'admin',
   'POST /v1/webhooks/:id/test': 'admin',
+  'GET /v1/me/mail-preferences': 'viewer',
+  'PUT /v1/me/mail-preferences': 'viewer',
+  'POST /v1/responses/:id/reply': 'member',
+  'GET /v1/outbox': 'admin',
+  'GET /v1/team/alert-recipients': 'admin',
+  'PATCH /v1/team/alert-recipients': 'admin',
 };
 /** Routes anyone may call: the widget's, the docs, and the invitation link's own two. */
 const PUBLIC = new Set(['POST /v1/responses', 'POST /v1/dismissals', 'POST /v1/impressions', 'GET /v1/eligibility', 'GET /v1/openapi.json', 'GET /v1/invitations/lookup', 'POST /v1/invitations/accept', 'POST /v1/notices/:id/seen']);
@@ -96,6 +102,9 @@ describe.each(ENGINES)('every admin route × every role × another team on $name
     'PATCH /v1/members/:userId': { role: 'viewer' },
     'POST /v1/webhooks': WEBHOOK,
     'PATCH /v1/webhooks/:id': { enabled: false },
+    'PUT /v1/me/mail-preferences': { newDetractor: true, digest: true, reminders: true },
+    'POST /v1/responses/:id/reply': { subject: 'Thanks', body: 'We read it.' },
+    'PATCH /v1/team/alert-recipients': { emails: null },
   };
   const call = (fetcher: (path: string, init?: RequestInit) => Promise<Response>, route: string) => {
     const [method] = route.split(' ');
@@ -148,7 +157,8 @@ describe.each(ENGINES)('every admin route × every role × another team on $name
   });
 
   it('a viewer gets 403 on every change and a member on every admin change', async () => {
-    const changes = Object.keys(LEAST).filter((route) => !route.startsWith('GET ') && route !== 'POST /v1/me/team');
+    // A viewer's own settings are theirs to change: which team they work in, which mail they get.
+    const changes = Object.keys(LEAST).filter((route) => !route.startsWith('GET ') && route !== 'POST /v1/me/team' && route !== 'PUT /v1/me/mail-preferences');
     for (const route of changes) expect((await call(as.viewer!, route)).status, route).toBe(403);
   });
 });
