@@ -4,6 +4,20 @@ import { teamApi, type AdminTeamApi } from './admin-team-api.ts';
 import { readAnswer, send } from './http-send.ts';
 import { followUpChangeSchema, type FollowUpChange } from './schemas/admin-follow-up.ts';
 import { jobListSchema, jobRetrySchema, jobsQueryParams, jobsQuerySchema, type JobsQuery, type JobView } from './schemas/admin-jobs.ts';
+import {
+  alertRecipientsSchema,
+  mailPreferencesSchema,
+  outboxPageSchema,
+  outboxQueryParams,
+  outboxQuerySchema,
+  replyQueuedSchema,
+  replySchema,
+  type AlertRecipients,
+  type MailPreferences,
+  type OutboxMail,
+  type OutboxQuery,
+  type Reply,
+} from './schemas/admin-mail.ts';
 import { listQueryParams, listQuerySchema, type ListQuery } from './schemas/admin-query.ts';
 import { responsePageSchema, type ResponsePage, type ResponseRecord } from './schemas/admin-record.ts';
 import { statsQueryParams, statsQuerySchema, statsSchema, type Stats, type StatsQuery } from './schemas/admin-stats.ts';
@@ -45,6 +59,16 @@ export interface AdminClient extends AdminTeamApi {
   jobs(query?: JobsQuery): Promise<JobView[]>;
   /** Queues a dead job again with fresh attempts; `HttpError` 409 for a job in any other state. */
   retryJob(id: string): Promise<JobView>;
+  /** Emails the respondent (member); `HttpError` 400 `no_address` when they cannot be reached. Answers the mail as queued. */
+  reply(id: string, reply: Reply): Promise<OutboxMail>;
+  /** The team's mail, newest first (admin); `state: 'kept'` for what waits for an SMTP server. */
+  outbox(query?: OutboxQuery): Promise<OutboxMail[]>;
+  /** Which mail the signed-in member gets from this team. */
+  mailPreferences(): Promise<MailPreferences>;
+  setMailPreferences(preferences: MailPreferences): Promise<MailPreferences>;
+  /** Who gets new-detractor alerts of unowned responses (admin): addresses, or `null` for the admins. */
+  alertRecipients(): Promise<AlertRecipients>;
+  setAlertRecipients(recipients: AlertRecipients): Promise<AlertRecipients>;
   readonly endpoint: string;
 }
 
@@ -125,6 +149,26 @@ export function createAdminClient(options: AdminClientOptions): AdminClient {
     async retryJob(id) {
       parseOrThrow(responseIdSchema, id, 'job id');
       return (await json(`${endpoint}/v1/jobs/${encodeURIComponent(id)}/retry`, jobRetrySchema, { method: 'post' })).job;
+    },
+    async reply(id, reply) {
+      const url = `${responseUrl(id)}/reply`;
+      const body = parseOrThrow(replySchema, reply, 'reply');
+      return (await json(url, replyQueuedSchema, { method: 'post', json: body })).mail;
+    },
+    async outbox(query = {}) {
+      const params = outboxQueryParams(query);
+      parseOrThrow(outboxQuerySchema, params, 'outbox query');
+      return (await json(withParams(`${endpoint}/v1/outbox`, params), outboxPageSchema)).items;
+    },
+    mailPreferences: async () => json(`${endpoint}/v1/me/mail-preferences`, mailPreferencesSchema),
+    async setMailPreferences(preferences) {
+      const body = parseOrThrow(mailPreferencesSchema, preferences, 'mail preferences');
+      return json(`${endpoint}/v1/me/mail-preferences`, mailPreferencesSchema, { method: 'put', json: body });
+    },
+    alertRecipients: async () => json(`${endpoint}/v1/team/alert-recipients`, alertRecipientsSchema),
+    async setAlertRecipients(recipients) {
+      const body = parseOrThrow(alertRecipientsSchema, recipients, 'alert recipients');
+      return json(`${endpoint}/v1/team/alert-recipients`, alertRecipientsSchema, { method: 'patch', json: body });
     },
   };
   return client;

@@ -30,6 +30,8 @@ import { teamSiteIds } from './sites/team-sites.ts';
 import { teamRoutes } from './teams/routes.ts';
 import { auditRoutes, auditStore, requestAudit } from './audit/index.ts';
 import { tokenRoutes, tokensStore } from './tokens/index.ts';
+import { webhookRoutes, webhooksStore } from './webhooks/index.ts';
+import { mailRoutes, mailStore } from './mail/index.ts';
 
 export interface AppOptions {
   store: Store;
@@ -66,6 +68,8 @@ export interface AppOptions {
   hasher?: PasswordHasher;
   /** How wrong passwords are slowed down, per account and per address. @default 5 free per account, 20 per address, then 1, 2, 4 … s */
   signInBackoff?: { account: BackoffOptions; address: BackoffOptions };
+  /** Webhooks' destinations: `allowPrivate` lets them be loopback or private addresses (`WEBHOOK_ALLOW_PRIVATE=1`). @default { allowPrivate: false } */
+  webhooks?: { allowPrivate: boolean };
 }
 
 
@@ -180,7 +184,9 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
   followUpRoutes(app, { followUps, authorize, audit });
   if (options.jobs) jobRoutes(app, { jobs: options.jobs, authorize });
   tokenRoutes(app, { tokens, authorize, audit });
+  webhookRoutes(app, { webhooks: webhooksStore(db, deps.now), authorize, audit, allowPrivate: options.webhooks?.allowPrivate ?? false, now: deps.now });
   auditRoutes(app, { auditLog: auditStore(db), authorize });
+  mailRoutes(app, { mail: mailStore(db, deps.now), authorize, audit });
   teamRoutes(app, {
     teams,
     accounts: async () => (await accountsOf()).accounts,

@@ -4,8 +4,11 @@ import type { Logger } from 'pino';
 import type { Hono } from 'hono';
 import type { Driver } from './db/driver.ts';
 import { DEFAULT_DATABASE_URL, isPostgresUrl, openDatabase, sqlitePath } from './db/open.ts';
-import { jobsAdmin, startRunner, type RunnerOptions } from './jobs/index.ts';
-import { cachingSites } from './sites/index.ts';
+import { responseRow, toRecord } from './responses/index.ts';
+import { cachingSites, siteTeamId } from './sites/index.ts';
+import { guardedSender, webhookJobHandlers, type NotifyAdmins, type Sender } from './webhooks/index.ts';
+import { jobsAdmin, startRunner, type JobHandlers, type RunnerOptions } from './jobs/index.ts';
+import { mailHandlers, mailOnResponseScored, nextDailyDay, notifyAdmins, scheduleDaily, smtpTransport, type MailContext } from './mail/index.ts';
 import { createStore, withResources, type Store } from './store.ts';
 import { probeWrite } from './db/write-probe.ts';
 import { createApp, type AppOptions } from './app.ts';
@@ -15,6 +18,7 @@ import type { BackoffOptions } from './http/failure-backoff.ts';
 import type { RateLimitOptions } from './http/rate-limit.ts';
 import { createLogger } from './logger.ts';
 import { StartupError } from './startup-error.ts';
+import { DEFAULT_MAIL_FROM } from './env.ts';
 
 /**
  * How long a request waits for another process's SQLite write lock (a CLI, a backup) before it
@@ -46,6 +50,32 @@ export interface CollectorOptions {
   signInBackoff?: AppOptions['signInBackoff'];
   /** The app's clock. @default Date.now */
   now?: () => number;
+  /** How webhooks are sent (SPEC §11). */
+  webhooks?: WebhookOptions;
+  /** The SMTP server mail goes through (`SMTP_URL`). @default none: mail is kept in the outbox */
+  smtpUrl?: string;
+  /** The sender of every mail (`MAIL_FROM`). @default "onepoint <onepoint@localhost>" */
+  mailFrom?: string;
+}
+
+/** Webhook delivery: what touches the world (the network, the clock, mail to admins) is injected. */
+export interface WebhookOptions {
+  /** Lets webhooks reach loopback and private addresses (`WEBHOOK_ALLOW_PRIVATE=1`): for a collector on a private network, and tests. @default false */
+  allowPrivate?: boolean;
+  /** Tells a team's admins a webhook was turned off. @default a warning in the log */
+  notifyAdmins?: NotifyAdmins;
+  /** @default the SSRF-guarded node:http(s) sender */
+  send?: Sender;
+  /** How long one attempt may take. @default 10000 */
+  timeoutMs?: number;
+  /** The deliveries' clock (signatures, the retry window). @default Date.now */
+  now?: () => number;
+  /** @default RETRY_WINDOW_MS (24 h) */
+  retryWindowMs?: number;
+  /** The SMTP server mail goes through (`SMTP_URL`). @default none: mail is kept in the outbox */
+  smtpUrl?: string;
+  /** The sender of every mail (`MAIL_FROM`). @default "onepoint <onepoint@localhost>" */
+  mailFrom?: string;
 }
 
 export interface RunningCollector {
@@ -80,11 +110,17 @@ export async function startCollector(options: CollectorOptions = {}): Promise<Ru
     ...(options.signInBackoff ? { signInBackoff: options.signInBackoff } : {}),
     ...(options.now ? { now: options.now } : {}),
     jobs: jobsAdmin(db),
+    webhooks: { allowPrivate: options.webhooks?.allowPrivate ?? false },
     ...(options.rateLimit ? { rateLimit: options.rateLimit } : {}),
     ...(options.authBackoff ? { authBackoff: options.authBackoff } : {}),
     trustProxy: options.trustProxy ?? false,
     extend: (routes) => options.extend?.(routes, store),
     probeDatabase: () => probeWrite(db),
+  });
+  // Before listening: a database that refuses this write stops the start with the store closed.
+  const mailJobHandlers = options.jobs === false ? {} : await mailJobs(db, options, () => options.publicUrl ?? listeningUrl, resourceHandlers(db, options.webhooks ?? {})).catch(async (error: unknown) => {
+    await store.close();
+    throw new StartupError(`cannot queue the daily mail job: ${messageOf(error)}`, { cause: error });
   });
   const server = await listen(app, options.port ?? 8787, options.host ?? '127.0.0.1').catch(async (error: unknown) => {
     await store.close();
@@ -94,7 +130,7 @@ export async function startCollector(options: CollectorOptions = {}): Promise<Ru
   const host = options.host && options.host !== '0.0.0.0' ? options.host : '127.0.0.1';
   listeningUrl = `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
   logger.info({ port }, 'collector listening');
-  const runner = options.jobs === false ? undefined : startRunner(db, { logger, ...options.jobs });
+  const runner = options.jobs === false ? undefined : startRunner(db, { logger, ...options.jobs, handlers: { ...mailJobHandlers, ...options.jobs?.handlers } });
   let closing: Promise<void> | undefined;
   return {
     url: listeningUrl,
@@ -117,6 +153,50 @@ export async function startCollector(options: CollectorOptions = {}): Promise<Ru
         await store.close();
         logger.info('collector stopped');
       })()),
+  };
+}
+
+/**
+ * The jobs of the collector's resources, composed here so the queue knows none of them: response
+ * events and follow-up changes fan out to webhooks, which ask responses and sites through the
+ * functions those export.
+ */
+function resourceHandlers(db: Driver, webhooks: WebhookOptions): JobHandlers {
+  const allowPrivate = webhooks.allowPrivate ?? false;
+  return webhookJobHandlers({
+    db,
+    send: webhooks.send ?? guardedSender({ allowPrivate, timeoutMs: webhooks.timeoutMs ?? 10_000 }),
+    ...(webhooks.now ? { now: webhooks.now } : {}),
+    ...(webhooks.retryWindowMs ? { retryWindowMs: webhooks.retryWindowMs } : {}),
+    recordOf: async (tx, siteId, responseId) => {
+      const row = await responseRow(tx, [siteId], responseId);
+      return row && toRecord(row);
+    },
+    teamOfSite: siteTeamId,
+    // The admins' mail and its jobs commit together (without SMTP it waits in the outbox).
+    notifyAdmins: webhooks.notifyAdmins ?? (async (teamId, subject, text) => void (await db.transaction((tx) => notifyAdmins(tx, teamId, subject, text)))),
+  });
+}
+
+/**
+ * Mail's job handlers, and the first daily job queued (each collector asks; the date keys it, so
+ * one runs). The SMTP transport is built here, once; without `smtpUrl` mail is kept in the outbox.
+ */
+async function mailJobs(db: Driver, options: CollectorOptions, publicUrl: () => string, others: JobHandlers): Promise<JobHandlers> {
+  const now = options.now ?? Date.now;
+  const context: MailContext = { db, publicUrl, now };
+  const transport = options.smtpUrl ? smtpTransport(options.smtpUrl, options.mailFrom ?? DEFAULT_MAIL_FROM) : undefined;
+  await scheduleDaily(db, nextDailyDay(now()), now());
+  // A first score fans out to webhooks and alerts by mail: both subscribe to the one event.
+  const scoredBefore = others['response.scored'];
+  const mailScored = mailOnResponseScored(context);
+  return {
+    ...others,
+    ...mailHandlers(context, transport),
+    'response.scored': async (payload, job) => {
+      await scoredBefore?.(payload, job);
+      await mailScored(payload, job);
+    },
   };
 }
 

@@ -4,6 +4,9 @@ import { parseOrThrow } from '../sdk/index.ts';
 import { parseTrustProxy } from './http/client-ip.ts';
 import { DEFAULT_RATE_LIMIT } from './http/rate-limit.ts';
 
+/** The sender when `MAIL_FROM` is not set. */
+export const DEFAULT_MAIL_FROM = 'onepoint <onepoint@localhost>';
+
 const number = (fallback: number) =>
   z.pipe(z._default(z.string().check(z.regex(/^\d+(\.\d+)?$/, { message: 'must be a number ≥ 0' })), String(fallback)), z.transform(Number));
 
@@ -43,7 +46,28 @@ export const envSchema = z.object({
   PUBLIC_URL: z.optional(z.string().check(z.refine((value) => isHttpUrl(value), { message: 'must be an http(s) URL such as https://nps.example.com' }))),
   /** Signs session cookies; at least 32 characters. @default one made on first start and kept in the database */
   AUTH_SECRET: z.optional(z.string().check(z.minLength(32, { message: 'must be at least 32 characters' }))),
+  /**
+   * `1` lets webhooks reach loopback, link-local and private addresses (a collector inside a
+   * private network posting to its neighbours). Off, those are refused after DNS resolution (SSRF).
+   * @default "0"
+   */
+  WEBHOOK_ALLOW_PRIVATE: z.pipe(z._default(z.enum(['0', '1']), '0'), z.transform((value) => value === '1')),
+  /**
+   * The SMTP server mail is sent through (`smtp://user:pass@host:587`, `smtps://…:465`). Without
+   * it mail is kept in the team app's outbox, never dropped.
+   */
+  SMTP_URL: z.optional(z.string().check(z.refine((value) => isSmtpUrl(value), { message: 'must be an smtp:// or smtps:// URL such as smtp://user:pass@mail.example.com:587' }))),
+  /** The sender of every mail. @default "onepoint <onepoint@localhost>" */
+  MAIL_FROM: z._default(z.string().check(z.minLength(3), z.refine((value) => value.includes('@'), { message: 'must be an address such as onepoint <nps@example.com>' })), DEFAULT_MAIL_FROM),
 });
+
+function isSmtpUrl(value: string): boolean {
+  try {
+    return /^smtps?:$/.test(new URL(value).protocol);
+  } catch {
+    return false;
+  }
+}
 
 function isHttpUrl(value: string): boolean {
   try {

@@ -15,6 +15,9 @@ const collector = await startCollector({
   shutdownGraceMs: env.SHUTDOWN_GRACE_SECONDS * 1000,
   ...(env.PUBLIC_URL ? { publicUrl: env.PUBLIC_URL.replace(/\/+$/, '') } : {}),
   ...(env.AUTH_SECRET ? { authSecret: env.AUTH_SECRET } : {}),
+  webhooks: { allowPrivate: env.WEBHOOK_ALLOW_PRIVATE },
+  ...(env.SMTP_URL ? { smtpUrl: env.SMTP_URL } : {}),
+  mailFrom: env.MAIL_FROM,
   logger,
 }).catch((error: unknown) => {
   // What the operator must fix is one line, not a stack trace; anything else is a bug and keeps its stack.

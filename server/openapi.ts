@@ -2,6 +2,12 @@ import type * as z from 'zod/mini';
 import {
   TRAIT_PREFIX,
   ackSchema,
+  alertRecipientsSchema,
+  mailPreferencesSchema,
+  outboxPageSchema,
+  outboxQuerySchema,
+  replyQueuedSchema,
+  replySchema,
   apiTokenCreatedSchema,
   apiTokenCreateSchema,
   apiTokenListSchema,
@@ -22,6 +28,16 @@ import {
   statsSchema,
   timelineEntrySchema,
   timelineSchema,
+  webhookChangeSchema,
+  webhookCreatedSchema,
+  webhookCreateSchema,
+  webhookDeliveriesQuerySchema,
+  webhookDeliveryAnswerSchema,
+  webhookDeliveryListSchema,
+  webhookEventSchema,
+  webhookListSchema,
+  webhookSchema,
+  webhookSecretSchema,
 } from '../sdk/index.ts';
 import { admin, content, error, json } from './http/openapi-parts.ts';
 import { teamPaths, teamSchemas } from './teams/openapi.ts';
@@ -91,6 +107,21 @@ export function openApiDocument(version: string) {
         ApiTokenCreate: json(apiTokenCreateSchema),
         ApiTokenCreated: json(apiTokenCreatedSchema),
         AuditPage: json(auditPageSchema),
+        Webhook: json(webhookSchema),
+        WebhookList: json(webhookListSchema),
+        WebhookCreate: json(webhookCreateSchema),
+        WebhookCreated: json(webhookCreatedSchema),
+        WebhookChange: json(webhookChangeSchema),
+        WebhookSecret: json(webhookSecretSchema),
+        WebhookDeliveryList: json(webhookDeliveryListSchema),
+        WebhookDeliveryAnswer: json(webhookDeliveryAnswerSchema),
+        /** What a webhook receives (json format), signed per Standard Webhooks. */
+        WebhookEvent: json(webhookEventSchema),
+        OutboxPage: json(outboxPageSchema),
+        MailPreferences: json(mailPreferencesSchema),
+        AlertRecipients: json(alertRecipientsSchema),
+        Reply: json(replySchema),
+        ReplyQueued: json(replyQueuedSchema),
       },
     },
     paths: {
@@ -221,6 +252,160 @@ export function openApiDocument(version: string) {
             400: error('Bad filter, or a cursor this collector did not make'),
             401: error('Not signed in, or an unknown key'),
             403: error('Not an admin of the team'),
+          },
+        },
+      },
+      '/v1/webhooks': {
+        get: {
+          summary: 'The team’s webhooks, newest first; never their secrets (admin)',
+          security: admin,
+          responses: { 200: { description: 'Webhooks', content: content('WebhookList') }, 401: error('Not signed in, or an unknown key'), 403: error('Not an admin of the team') },
+        },
+        post: {
+          summary:
+            'Create a webhook: events, segments (null: all), advocacy (promoters only, whatever the segments), format json or slack. Each event is POSTed as WebhookEvent (or a Slack message), signed per Standard Webhooks (webhook-id, webhook-timestamp, webhook-signature), retried for about 24 h (admin)',
+          security: admin,
+          requestBody: { required: true, content: content('WebhookCreate') },
+          responses: {
+            201: { description: 'Its id and signing secret, whsec_…, shown this once', content: content('WebhookCreated') },
+            400: error('Not JSON, or not a webhook: issues name each field (a URL that is not http(s), or points at a loopback, link-local or private address)'),
+            401: error('Not signed in, or an unknown key'),
+            403: error('Not an admin of the team'),
+            415: error('Neither application/json nor text/plain'),
+          },
+        },
+      },
+      '/v1/responses/{id}/reply': {
+        post: {
+          summary: 'Email the respondent (their identified email, else a contact email they consented to): subject and body as the member wrote them, Reply-To the member; recorded in the timeline and the audit log (member)',
+          security: admin,
+          parameters: [idParameter],
+          requestBody: { required: true, content: content('Reply') },
+          responses: {
+            201: { description: 'The mail, queued in the outbox', content: content('ReplyQueued') },
+            400: error('Not JSON, or not a reply: issues name each field; no_address when the respondent cannot be written to'),
+            401: error('Not signed in, or an unknown key'),
+            403: error('The principal’s role is below member'),
+            404: error('No such response on the principal’s sites'),
+            415: error('Neither application/json nor text/plain'),
+          },
+        },
+      },
+      '/v1/webhooks/{id}': {
+        patch: {
+          summary: 'Change a webhook; enabled: true turns on one that was turned off (admin)',
+          security: admin,
+          parameters: [idParameter],
+          requestBody: { required: true, content: content('WebhookChange') },
+          responses: {
+            200: { description: 'The webhook', content: content('Webhook') },
+            400: error('Not JSON, or not a change: issues name each field'),
+            401: error('Not signed in, or an unknown key'),
+            403: error('Not an admin of the team'),
+            404: error('No such webhook in this team'),
+            415: error('Neither application/json nor text/plain'),
+          },
+        },
+        delete: {
+          summary: 'Delete a webhook and its delivery log (admin)',
+          security: admin,
+          parameters: [idParameter],
+          responses: { 204: { description: 'Deleted' }, 401: error('Not signed in, or an unknown key'), 403: error('Not an admin of the team'), 404: error('No such webhook in this team') },
+        },
+      },
+      '/v1/webhooks/{id}/rotate': {
+        post: {
+          summary: 'A new signing secret; for 24 h the old one signs beside it (two signatures in webhook-signature), then stops (admin)',
+          security: admin,
+          parameters: [idParameter],
+          responses: { 200: { description: 'The new secret, shown this once', content: content('WebhookSecret') }, 401: error('Not signed in, or an unknown key'), 403: error('Not an admin of the team'), 404: error('No such webhook in this team') },
+        },
+      },
+      '/v1/webhooks/{id}/deliveries': {
+        get: {
+          summary: 'The delivery log, newest first: state, attempts, last status, latency and the start of the answer (admin)',
+          security: admin,
+          parameters: [idParameter, ...queryParameters(webhookDeliveriesQuerySchema)],
+          responses: {
+            200: { description: 'Deliveries', content: content('WebhookDeliveryList') },
+            400: error('Bad filter'),
+            401: error('Not signed in, or an unknown key'),
+            403: error('Not an admin of the team'),
+            404: error('No such webhook in this team'),
+          },
+        },
+      },
+      '/v1/webhooks/{id}/deliveries/{deliveryId}/replay': {
+        post: {
+          summary: 'Send a delivery again, with the same webhook-id and a fresh day of retries (admin)',
+          security: admin,
+          parameters: [idParameter, { name: 'deliveryId', in: 'path', required: true, schema: { type: 'string' } }],
+          responses: {
+            202: { description: 'Queued', content: content('WebhookDeliveryAnswer') },
+            401: error('Not signed in, or an unknown key'),
+            403: error('Not an admin of the team'),
+            404: error('No such delivery of a webhook in this team'),
+            409: error('The webhook is turned off (webhook_disabled), or the delivery is still being tried (delivery_pending)'),
+          },
+        },
+      },
+      '/v1/webhooks/{id}/test': {
+        post: {
+          summary: 'Send a test event (type webhook.test, a sample response) to this webhook only, whatever its filters (admin)',
+          security: admin,
+          parameters: [idParameter],
+          responses: {
+            202: { description: 'Queued', content: content('WebhookDeliveryAnswer') },
+            401: error('Not signed in, or an unknown key'),
+            403: error('Not an admin of the team'),
+            404: error('No such webhook in this team'),
+            409: error('The webhook is turned off'),
+          },
+        },
+      },
+      '/v1/outbox': {
+        get: {
+          summary: 'The team’s mail, newest first: queued, sent, kept (no SMTP server configured) or failed, with why (admin)',
+          security: admin,
+          parameters: queryParameters(outboxQuerySchema),
+          responses: { 200: { description: 'Mail', content: content('OutboxPage') }, 400: error('Bad filter'), 401: error('Not signed in, or an unknown key'), 403: error('Not an admin of the team') },
+        },
+      },
+      '/v1/me/mail-preferences': {
+        get: {
+          summary: 'Which mail the signed-in member gets from this team: new-detractor alerts, the daily digest, reminders (viewer; a token is 403)',
+          security: admin,
+          responses: { 200: { description: 'Their preferences (by default all on for admins and members, off for viewers)', content: content('MailPreferences') }, 401: error('Not signed in'), 403: error('Not a signed-in member') },
+        },
+        put: {
+          summary: 'Choose which mail the signed-in member gets (all three at once; viewer; a token is 403)',
+          security: admin,
+          requestBody: { required: true, content: content('MailPreferences') },
+          responses: {
+            200: { description: 'Their preferences', content: content('MailPreferences') },
+            400: error('Not JSON, or not preferences: issues name each field'),
+            401: error('Not signed in'),
+            403: error('Not a signed-in member'),
+            415: error('Neither application/json nor text/plain'),
+          },
+        },
+      },
+      '/v1/team/alert-recipients': {
+        get: {
+          summary: 'Who gets new-detractor alerts of responses nobody owns: addresses, or null for the team’s admins (admin)',
+          security: admin,
+          responses: { 200: { description: 'The recipients', content: content('AlertRecipients') }, 401: error('Not signed in, or an unknown key'), 403: error('Not an admin of the team') },
+        },
+        patch: {
+          summary: 'Set who gets new-detractor alerts; null goes back to the team’s admins (admin)',
+          security: admin,
+          requestBody: { required: true, content: content('AlertRecipients') },
+          responses: {
+            200: { description: 'The recipients', content: content('AlertRecipients') },
+            400: error('Not JSON, or not a list of addresses: issues name each one'),
+            401: error('Not signed in, or an unknown key'),
+            403: error('Not an admin of the team'),
+            415: error('Neither application/json nor text/plain'),
           },
         },
       },

@@ -149,6 +149,15 @@ export const AUDIT_ACTIONS = [
   'invitation.revoked',
   'team.changed',
   'site.created',
+  'webhook.created',
+  'webhook.changed',
+  'webhook.deleted',
+  'webhook.secret_rotated',
+  'webhook.replayed',
+  'webhook.tested',
+  'response.replied',
+  'mail.preferences_changed',
+  'mail.alert_recipients_changed',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

@@ -3,6 +3,8 @@ import type { Migration } from './migration.ts';
 export type { Migration } from './migration.ts';
 import { ACCOUNTS_MIGRATION } from './migration-7-accounts.ts';
 import { AUDIT_ACTIONS_MIGRATION } from './migration-9-audit-actions.ts';
+import { WEBHOOKS_MIGRATION } from './migration-10-webhooks.ts';
+import { MAIL_MIGRATION } from './migration-11-mail.ts';
 import { DOCS_PER_MS, sqliteFoldSql } from './search-text.ts';
 
 
@@ -305,6 +307,8 @@ export const MIGRATIONS: Migration[] = [
   },
   ACCOUNTS_MIGRATION,
   AUDIT_ACTIONS_MIGRATION,
+  WEBHOOKS_MIGRATION,
+  MAIL_MIGRATION,
 ];
 
 /** Applies what is missing, under a lock so that two collectors starting together do not race. */

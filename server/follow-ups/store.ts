@@ -3,6 +3,7 @@ import * as z from 'zod/mini';
 import type { Actor, FollowUpChange, ResponseDetail } from '../../sdk/index.ts';
 import type { Driver } from '../db/driver.ts';
 import { nullableInt, select, selectOne } from '../db/rows.ts';
+import { enqueue } from '../jobs/index.ts';
 import { iso, othersOf, responseRow, setFollowUp, toRecord, type ResponseRow } from '../responses/index.ts';
 import { noteRowSchema, timelineOf } from './timeline.ts';
 
@@ -72,11 +73,25 @@ export function followUpsStore(db: Driver, deps: { memberName: MemberNameOf; now
               [randomUUID(), id, part.kind, status, owner.name, part.note ?? null, author.name, author.type, author.id, part.from ?? null, part.to ?? null, ++position, at],
             );
           }
+          // `follow_up.changed` commits with the change (webhooks fan out from its job); a note alone changes no follow-up.
+          const changed = followUpEvent(parts, { status, ownerId: owner.id, owner: owner.name, dueAt: iso(dueAt) });
+          if (changed) await enqueue(tx, { kind: 'follow_up.changed', siteId: row.site_id, payload: { responseId: id, change: changed, by: author } }, at);
         }
         const detail = await detailOf(tx, { ...row, follow_up_status: status, follow_up_owner: owner.name, follow_up_owner_id: owner.id, due_at: dueAt });
         return { kind: 'changed', detail };
       });
     },
+  };
+}
+
+/** What a change set, for the `follow_up.changed` event: the changed fields only; `undefined` for a note alone. */
+function followUpEvent(parts: { kind: string }[], after: { status: string; ownerId: string | null; owner: string | null; dueAt: string }) {
+  const kinds = new Set(parts.map((part) => part.kind));
+  if (!kinds.has('status') && !kinds.has('owner') && !kinds.has('due')) return undefined;
+  return {
+    ...(kinds.has('status') ? { status: after.status } : {}),
+    ...(kinds.has('owner') ? { ownerId: after.ownerId, owner: after.owner } : {}),
+    ...(kinds.has('due') ? { dueAt: after.dueAt } : {}),
   };
 }
 

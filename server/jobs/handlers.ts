@@ -25,13 +25,8 @@ export class PermanentJobError extends Error {
 }
 
 /**
- * The fan-out point of response events (`response.scored`, `response.completed`): where
- * webhooks and mail will subscribe. With no subscribers yet, it completes.
+ * The queue's own handlers: none. The jobs of resources (response events, webhook deliveries, …)
+ * get theirs from the collector, which composes them at the top (server/collector.ts), so the
+ * queue knows no resource; a runner's options add them (and tests add theirs).
  */
-export const responseEventHandler: JobHandler = () => undefined;
-
-/** The collector's own handlers; a runner's options add to them (and tests add theirs). */
-export const DEFAULT_HANDLERS: JobHandlers = {
-  'response.scored': responseEventHandler,
-  'response.completed': responseEventHandler,
-};
+export const DEFAULT_HANDLERS: JobHandlers = {};

@@ -10,3 +10,4 @@ export type { ResponseFilters } from './response-filters.ts';
 export { periodOf, responseStats } from './stats.ts';
 export { lastRespondedAt, othersOf, responseRow, responsesStore, setFollowUp, type ResponsesStore } from './store.ts';
 export { upsertResponseRow, type UpsertOutcome, type UpsertResult } from './upsert.ts';
+export { openFollowUpsDue, overdueCount, type OpenFollowUp } from './due.ts';

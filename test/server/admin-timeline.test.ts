@@ -21,6 +21,15 @@ describe('timelineOf', () => {
     ]);
   });
 
+  it('a reply to the respondent is an entry with its subject and author', () => {
+    expect(timelineOf(RECEIVED, [row({ kind: 'reply', note: 'About your answer', author: 'Ana', created_at: at(5) })]).at(-1)).toEqual({
+      kind: 'reply',
+      at: '2026-11-22T10:05:00.000Z',
+      author: 'Ana',
+      subject: 'About your answer',
+    });
+  });
+
   it('rows from before the timeline (state after each change, no kind) become what changed', () => {
     const timeline = timelineOf(RECEIVED, [
       row({ status: 'contacted', owner: 'sam', note: 'Called', created_at: at(1) }),
@@ -40,7 +49,8 @@ describe('timelineOf', () => {
 
   it('a row that fits no entry is an error that says where, not a wrong entry', () => {
     expect(() => timelineOf(RECEIVED, [row({ kind: 'status', from_value: 'new', to_value: 'done' })])).toThrow(/1\.to/);
-    expect(() => parseRows(noteRowSchema, [{ ...row({}), kind: 'reply' }], 'follow_up_notes')).toThrow(/follow_up_notes does not fit its schema: kind/);
+    expect(() => parseRows(noteRowSchema, [{ ...row({}), kind: 'call' }], 'follow_up_notes')).toThrow(/follow_up_notes does not fit its schema: kind/);
+    expect(() => timelineOf(RECEIVED, [row({ kind: 'reply', note: null })])).toThrow(/1\.subject/);
     // Both engines' numbers: Postgres hands BIGINT aggregates back as text.
     expect(parseRows(noteRowSchema, [{ ...row({}), created_at: String(at(2)) }], 'follow_up_notes')[0]?.created_at).toBe(at(2));
   });

@@ -31,9 +31,25 @@ const LEAST: Record<string, Role> = {
   'POST /v1/tokens': 'admin',
   'DELETE /v1/tokens/:id': 'admin',
   'GET /v1/audit': 'admin',
+  'GET /v1/webhooks': 'admin',
+  'POST /v1/webhooks': 'admin',
+  'PATCH /v1/webhooks/:id': 'admin',
+  'DELETE /v1/webhooks/:id': 'admin',
+  'POST /v1/webhooks/:id/rotate': 'admin',
+  'GET /v1/webhooks/:id/deliveries': 'admin',
+  'POST /v1/webhooks/:id/deliveries/:deliveryId/replay': 'admin',
+  'POST /v1/webhooks/:id/test': 'admin',
+  'GET /v1/me/mail-preferences': 'viewer',
+  'PUT /v1/me/mail-preferences': 'viewer',
+  'POST /v1/responses/:id/reply': 'member',
+  'GET /v1/outbox': 'admin',
+  'GET /v1/team/alert-recipients': 'admin',
+  'PATCH /v1/team/alert-recipients': 'admin',
 };
 /** Routes anyone may call: the widget's, the docs, and the invitation link's own two. */
 const PUBLIC = new Set(['POST /v1/responses', 'POST /v1/dismissals', 'POST /v1/impressions', 'GET /v1/eligibility', 'GET /v1/openapi.json', 'GET /v1/invitations/lookup', 'POST /v1/invitations/accept', 'POST /v1/notices/:id/seen']);
+/** A webhook to a name that never resolves (`.example`): creating one in the walk sends nothing anywhere. */
+const WEBHOOK = { url: 'https://hooks.example/onepoint', events: ['response.scored'] };
 const RANK: Record<Role, number> = { viewer: 0, member: 1, admin: 2 };
 
 describe.each(ENGINES)('every admin route × every role × another team on $name', ({ name, available }) => {
@@ -46,7 +62,7 @@ describe.each(ENGINES)('every admin route × every role × another team on $name
   /** Team A's people; team B's response, member, token and invitation ids. */
   const as: Partial<Record<Role, (path: string, init?: RequestInit) => Promise<Response>>> = {};
   const own = { response: makePayload({ score: 3, anonymousId: 'team-a' }) };
-  const other = { response: makePayload({ score: 2, anonymousId: 'team-b' }), userId: '', tokenId: '', invitationId: '' };
+  const other = { response: makePayload({ score: 2, anonymousId: 'team-b' }), userId: '', tokenId: '', invitationId: '', webhookId: '' };
 
   beforeAll(async () => {
     collector = await startTestCollector(name);
@@ -63,6 +79,8 @@ describe.each(ENGINES)('every admin route × every role × another team on $name
     other.userId = bAdmin.userId;
     other.tokenId = (await (await bAdmin.fetch('/v1/tokens', { method: 'POST', body: JSON.stringify({ name: 'b', scope: 'read' }) })).json()).token.id;
     other.invitationId = (await (await bAdmin.fetch('/v1/invitations', { method: 'POST', body: JSON.stringify({ email: 'x@b.example', role: 'viewer' }) })).json()).invitation.id;
+    other.webhookId = (await (await bAdmin.fetch('/v1/webhooks', { method: 'POST', body: JSON.stringify(WEBHOOK) })).json()).id;
+    expect(other.webhookId).toMatch(/^wh_/);
     routes = [...new Set(collector.app.routes.filter((route) => route.path.startsWith('/v1/') && route.method !== 'ALL' && route.method !== 'OPTIONS').map((route) => `${route.method} ${route.path}`))];
   });
   afterAll(() => collector.dispose());
@@ -75,9 +93,19 @@ describe.each(ENGINES)('every admin route × every role × another team on $name
       .replace(':userId', other.userId)
       .replace('/v1/tokens/:id', `/v1/tokens/${other.tokenId}`)
       .replace('/v1/invitations/:id', `/v1/invitations/${other.invitationId}`)
+      .replace('/v1/webhooks/:id', `/v1/webhooks/${other.webhookId}`)
+      .replace(':deliveryId', 'msg_00000000000000000000000000000000')
       .replace('/v1/jobs/:id', '/v1/jobs/00000000-0000-4000-8000-000000000000');
   /** A valid body where the route takes one: a 404 must not hide behind a 400. */
-  const BODIES: Record<string, unknown> = { 'PATCH /v1/responses/:id/follow-up': { status: 'contacted' }, 'PATCH /v1/members/:userId': { role: 'viewer' } };
+  const BODIES: Record<string, unknown> = {
+    'PATCH /v1/responses/:id/follow-up': { status: 'contacted' },
+    'PATCH /v1/members/:userId': { role: 'viewer' },
+    'POST /v1/webhooks': WEBHOOK,
+    'PATCH /v1/webhooks/:id': { enabled: false },
+    'PUT /v1/me/mail-preferences': { newDetractor: true, digest: true, reminders: true },
+    'POST /v1/responses/:id/reply': { subject: 'Thanks', body: 'We read it.' },
+    'PATCH /v1/team/alert-recipients': { emails: null },
+  };
   const call = (fetcher: (path: string, init?: RequestInit) => Promise<Response>, route: string) => {
     const [method] = route.split(' ');
     return fetcher(otherPath(route), method === 'GET' || method === 'DELETE' ? { method } : { method, body: JSON.stringify(BODIES[route] ?? {}) });
@@ -107,7 +135,7 @@ describe.each(ENGINES)('every admin route × every role × another team on $name
     }
   });
 
-  it('answers 404 for another team’s response, member, token and invitation', async () => {
+  it('answers 404 for another team’s response, member, token, invitation and webhook', async () => {
     for (const route of Object.keys(LEAST).filter((key) => key.includes(':') && !key.includes('/v1/jobs/'))) {
       const answer = await call(as.admin!, route);
       expect(answer.status, route).toBe(404);
@@ -129,7 +157,8 @@ describe.each(ENGINES)('every admin route × every role × another team on $name
   });
 
   it('a viewer gets 403 on every change and a member on every admin change', async () => {
-    const changes = Object.keys(LEAST).filter((route) => !route.startsWith('GET ') && route !== 'POST /v1/me/team');
+    // A viewer's own settings are theirs to change: which team they work in, which mail they get.
+    const changes = Object.keys(LEAST).filter((route) => !route.startsWith('GET ') && route !== 'POST /v1/me/team' && route !== 'PUT /v1/me/mail-preferences');
     for (const route of changes) expect((await call(as.viewer!, route)).status, route).toBe(403);
   });
 });

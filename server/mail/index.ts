@@ -1,0 +1,13 @@
+export { AdvocacyRefusedError } from './advocacy-refused-error.ts';
+export { DAILY_HOUR_UTC, MAIL_DAILY_JOB, dailyRunAt, nextDailyDay, scheduleDaily } from './daily-schedule.ts';
+export { mailDailyHandler, remindersByRecipient } from './daily.ts';
+export { escapeHtml, type MailContent } from './html.ts';
+export type { MailContext } from './mail-context.ts';
+export { mailStore, type MailStore, type ReplyResult } from './mail-store.ts';
+export { mailOnResponseScored } from './new-detractor.ts';
+export { notifyAdmins } from './notify-admins.ts';
+export { MAIL_SEND_ATTEMPTS, MAIL_SEND_JOB, queueMail, type NewMail } from './queue-mail.ts';
+export { mailRoutes } from './routes.ts';
+export { mailSendHandler, NO_SMTP } from './send-handler.ts';
+export { smtpTransport, type MailTransport, type OutgoingMail } from './transport.ts';
+export { mailHandlers } from './handlers.ts';

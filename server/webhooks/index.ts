@@ -1,0 +1,15 @@
+export { BlockedDestinationError } from './blocked-destination-error.ts';
+export { deliverHandler, DeliveryAttemptError, RETRY_WINDOW_MS, type DeliverDeps } from './deliver.ts';
+export { DISABLED_KIND, disableWebhook, type DisabledNotice } from './disable.ts';
+export { webhookJobHandlers, type NotifyAdmins, type WebhookEventDeps } from './event-handlers.ts';
+export { addDelivery, DELIVER_KIND, DELIVER_MAX_ATTEMPTS, enqueueDelivery, fanOut, messageId, type FanOutEvent } from './fan-out.ts';
+export { webhookMatches } from './matches.ts';
+export { webhookRoutes, type WebhookRouteDeps } from './routes.ts';
+export { newWebhookSecret } from './secret.ts';
+export { EXCERPT_CHARS, guardedSender, type Answer, type Outgoing, type Sender } from './send.ts';
+export { signedHeaders } from './sign.ts';
+export { slackEscape, slackMessage, type SlackMessage } from './slack-format.ts';
+export { destinationProblem, guardedLookup, isPrivateAddress, systemResolve, type Resolve } from './ssrf-guard.ts';
+export { ROTATION_OVERLAP_MS, webhooksStore, type WebhooksStore } from './store.ts';
+export { deliveryRowSchema, deliveryView, webhookRowSchema, webhookView, type StoredDelivery, type StoredWebhook } from './webhook-row.ts';
+export { sampleEventData } from './sample-event.ts';
