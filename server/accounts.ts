@@ -4,6 +4,7 @@ import { identity, type Identity } from './auth/identity.ts';
 import type { PasswordHasher } from './auth/password-hash.ts';
 import { authSecret } from './auth/secret.ts';
 import type { Driver } from './db/driver.ts';
+import { noticeMail, queueMail } from './mail/index.ts';
 import { accounts, type Accounts } from './teams/accounts.ts';
 import type { TeamsStore } from './teams/store.ts';
 
@@ -28,6 +29,8 @@ export async function openAccounts(options: {
   now?: () => number;
 }): Promise<AccountsSetup> {
   let people: Identity | undefined;
+  let team: Accounts | undefined;
+  const now = options.now ?? Date.now;
   const auth = createAuth({
     db: options.db,
     publicUrl: options.publicUrl(),
@@ -35,11 +38,20 @@ export async function openAccounts(options: {
     secret: await authSecret(options.db, options.secret),
     logger: options.logger,
     ...(options.hasher ? { hasher: options.hasher } : {}),
-    onResetLink: ({ email, token }) => {
-      // No mail yet: a reset nobody in the collector asked for (self-service) is only logged.
-      if (!people?.deliverResetToken(email, token)) options.logger.info({ component: 'auth' }, 'password reset requested; no mail is configured, so an admin must hand over a reset link');
+    onResetLink: async ({ email, token }) => {
+      // A link the collector asked for itself is handed back (and mailed by whoever asked); one the
+      // person asked for goes by mail only (without SMTP_URL it waits in the team's outbox).
+      if (!people?.deliverResetToken(email, token)) await team?.mailSelfReset(email, token);
     },
   });
   people = identity(auth, options.now);
-  return { auth, identity: people, accounts: accounts({ teams: options.teams, identity: people, publicUrl: options.publicUrl }) };
+  team = accounts({
+    teams: options.teams,
+    identity: people,
+    publicUrl: options.publicUrl,
+    sendLink: async (mail) => {
+      await options.db.transaction((tx) => queueMail(tx, { teamId: mail.teamId, kind: 'notice', to: mail.to, ...noticeMail(mail) }, now()));
+    },
+  });
+  return { auth, identity: people, accounts: team };
 }

@@ -11,3 +11,4 @@ export { mailRoutes } from './routes.ts';
 export { mailSendHandler, NO_SMTP } from './send-handler.ts';
 export { smtpTransport, type MailTransport, type OutgoingMail } from './transport.ts';
 export { mailHandlers } from './handlers.ts';
+export { noticeMail } from './templates/notice.ts';

@@ -11,9 +11,15 @@ export type AcceptProblem = { code: 'invalid_token'; message: string } | { code:
  * People joining teams: invitations (single-use links, 24 h), the CLI's `users add`, and the
  * password links an admin hands over. Links point at the team app's pages under `publicUrl`.
  */
-export function accounts(deps: { teams: TeamsStore; identity: Identity; publicUrl: () => string }) {
+export function accounts(deps: { teams: TeamsStore; identity: Identity; publicUrl: () => string; sendLink?: SendLink }) {
   const { teams, identity } = deps;
   const link = (path: string, token: string) => `${deps.publicUrl().replace(/\/+$/, '')}${path}?token=${encodeURIComponent(token)}`;
+  const send: SendLink = deps.sendLink ?? (async () => undefined);
+  /** The mail that carries a password link, in the person's first team's outbox. */
+  async function mailReset(userId: string, email: string, url: string): Promise<void> {
+    const [team] = await teams.teamsOf(userId);
+    if (team) await send({ teamId: team.id, to: email, subject: 'Choose your onepoint password', text: `Open this link to choose a new password for ${email} (it works once, for 24 hours):\n${url}\n\nIf you did not ask for it, ignore this mail: your password stays as it is.` });
+  }
 
   return {
     /** A person's name and email, for `/v1/me`. */
@@ -22,7 +28,10 @@ export function accounts(deps: { teams: TeamsStore; identity: Identity; publicUr
     async invite(input: { teamId: string; email: string; role: Role; invitedBy: string | null }): Promise<{ invitation: Invitation; link: string }> {
       const invitation = await teams.createInvitation({ ...input, ttlMs: LINK_TTL_SECONDS * 1000 });
       const token = await identity.issueToken('invite', invitation.id);
-      return { invitation, link: link('/invite', token) };
+      const url = link('/invite', token);
+      const team = await teams.team(input.teamId);
+      await send({ teamId: input.teamId, to: invitation.email, subject: `Join ${team?.name ?? 'your team'} on onepoint`, text: `${input.invitedBy ?? 'Your team'} invites you to follow up on ${team?.name ?? 'your team'}’s NPS responses as ${invitation.role}.\n\nOpen this link to join (it works once, for 24 hours):\n${url}` });
+      return { invitation, link: url };
     },
 
     /** What an invitation link is for, without using it. */
@@ -60,12 +69,20 @@ export function accounts(deps: { teams: TeamsStore; identity: Identity; publicUr
       return { ok: true, email: user.email, teamId: open.teamId };
     },
 
+    /** Someone asked for a reset themselves (`/api/auth/request-password-reset`): the link goes by mail only. */
+    async mailSelfReset(email: string, token: string): Promise<void> {
+      const user = await identity.userByEmail(email);
+      if (user) await mailReset(user.id, user.email, link('/reset-password', token));
+    },
+
     /** A single-use link (24 h) for this member to choose a new password. */
     async resetLink(userId: string): Promise<{ link: string; expiresAt: string } | undefined> {
       const user = await identity.userById(userId);
       if (!user) return undefined;
       const token = await identity.resetToken(user.email);
-      return { link: link('/reset-password', token), expiresAt: new Date(Date.now() + LINK_TTL_SECONDS * 1000).toISOString() };
+      const url = link('/reset-password', token);
+      await mailReset(user.id, user.email, url);
+      return { link: url, expiresAt: new Date(Date.now() + LINK_TTL_SECONDS * 1000).toISOString() };
     },
 
     /** The CLI's `users add`: the person (created if new) joins the team with `role`; the link sets their password. */
@@ -74,9 +91,14 @@ export function accounts(deps: { teams: TeamsStore; identity: Identity; publicUr
       const user = before ?? (await identity.ensureUser(input.email, input.name));
       await teams.addMember(input.teamId, user.id, input.role);
       const token = await identity.resetToken(user.email);
-      return { userId: user.id, link: link('/reset-password', token), created: !before };
+      const url = link('/reset-password', token);
+      await mailReset(user.id, user.email, url);
+      return { userId: user.id, link: url, created: !before };
     },
   };
 }
 
 export type Accounts = ReturnType<typeof accounts>;
+
+/** Mails a link to a person (invitation, password): queued in the team's outbox, sent by a job. */
+export type SendLink = (mail: { teamId: string; to: string; subject: string; text: string }) => Promise<void>;

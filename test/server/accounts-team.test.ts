@@ -179,6 +179,22 @@ describe.each(ENGINES)('teams, members, invitations and links on $name', ({ name
     expect(actions.every((entry) => entry.actor.name.length > 0)).toBe(true);
   });
 
+  it('mails the links too: the invitation to the invitee, a reset to its member, nothing for an unknown address', async () => {
+    const outbox = async () => ((await (await admin.fetch('/v1/outbox?limit=200')).json()) as { items: { to: string; subject: string; text: string; state: string }[] }).items;
+    const made = await (await admin.fetch('/v1/invitations', json({ email: 'mailed@example.com', role: 'viewer' }))).json();
+    const invitation = (await outbox()).find((mail) => mail.to === 'mailed@example.com');
+    expect(invitation).toMatchObject({ subject: 'Join Shop team on onepoint', state: expect.stringMatching(/queued|kept/) });
+    expect(invitation?.text).toContain(made.link);
+    const reset = (email: string) => fetch(`${collector.url}/api/auth/request-password-reset`, { method: 'POST', headers: appHeaders(collector), body: JSON.stringify({ email, redirectTo: '/reset-password' }) });
+    const known = await reset(admin.email);
+    const unknown = await reset('nobody-here@example.com');
+    expect(known.status).toBe(200);
+    expect(await known.json()).toEqual(await unknown.json()); // the same neutral answer
+    const mails = await outbox();
+    expect(mails.find((mail) => mail.to === admin.email && mail.subject === 'Choose your onepoint password')?.text).toMatch(new RegExp(`${collector.url}/reset-password\\?token=`));
+    expect(mails.some((mail) => mail.to === 'nobody-here@example.com')).toBe(false);
+  });
+
   it('a session cookie from one collector’s secret is nothing to another secret (signed cookies)', async () => {
     const cookie = sessionCookie(await signIn(collector, admin.email, GOOD_PASSWORD)) ?? '';
     const [name, value = ''] = cookie.split('=');
