@@ -30,6 +30,9 @@ import { teamSiteIds } from './sites/team-sites.ts';
 import { teamRoutes } from './teams/routes.ts';
 import { auditRoutes, auditStore, requestAudit } from './audit/index.ts';
 import { tokenRoutes, tokensStore } from './tokens/index.ts';
+import { changeRoutes, changesStore, noticeRoutes, noticesStore, type ChangeEffects } from './changes/index.ts';
+import { peopleRoutes, type PersonEraser } from './people/index.ts';
+import { retentionRoutes } from './retention/index.ts';
 
 export interface AppOptions {
   store: Store;
@@ -66,6 +69,10 @@ export interface AppOptions {
   hasher?: PasswordHasher;
   /** How wrong passwords are slowed down, per account and per address. @default 5 free per account, 20 per address, then 1, 2, 4 … s */
   signInBackoff?: { account: BackoffOptions; address: BackoffOptions };
+  /** What publishing a change queues besides its own rows: the respondents' emails, the `loop.closed` event. @default none (until mail and webhooks are wired) */
+  loopEffects?: ChangeEffects;
+  /** What other parts keep of a person, erased with them (the mail outbox, webhook deliveries). @default none */
+  personErasers?: readonly PersonEraser[];
 }
 
 
@@ -153,7 +160,9 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
 
   // Each resource gets its own store and what every route shares; none sees another's store.
   ingestRoutes(app, { ...deps, sites, responses });
-  eligibilityRoutes(app, { ...deps, sites, eligibility });
+  const notices = noticesStore(db, deps.now);
+  eligibilityRoutes(app, { ...deps, sites, eligibility, noticesFor: (siteId, userId) => notices.pending(siteId, userId) });
+  noticeRoutes(app, { ...deps, sites, notices });
   // Accounts (SPEC §9): better-auth's sign-in behind our throttle and CSRF check; the team routes
   // behind `authorize`, which knows sessions, API tokens and v1 site keys.
   authRoutes(app, {
@@ -181,6 +190,10 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
   if (options.jobs) jobRoutes(app, { jobs: options.jobs, authorize });
   tokenRoutes(app, { tokens, authorize, audit });
   auditRoutes(app, { auditLog: auditStore(db), authorize });
+  // Closing the loop and privacy (SPEC §12–§13).
+  changeRoutes(app, { changes: changesStore(db, { now: deps.now, ...(options.loopEffects ? { effects: options.loopEffects } : {}) }), authorize, audit });
+  peopleRoutes(app, { db, authorize, audit, ...(options.personErasers ? { erasers: options.personErasers } : {}) });
+  retentionRoutes(app, { db, authorize, audit });
   teamRoutes(app, {
     teams,
     accounts: async () => (await accountsOf()).accounts,

@@ -5,6 +5,7 @@ import type { Hono } from 'hono';
 import type { Driver } from './db/driver.ts';
 import { DEFAULT_DATABASE_URL, isPostgresUrl, openDatabase, sqlitePath } from './db/open.ts';
 import { jobsAdmin, startRunner, type RunnerOptions } from './jobs/index.ts';
+import { ensureRetentionJob, RETENTION_JOB, retentionHandler } from './retention/index.ts';
 import { cachingSites } from './sites/index.ts';
 import { createStore, withResources, type Store } from './store.ts';
 import { probeWrite } from './db/write-probe.ts';
@@ -94,7 +95,9 @@ export async function startCollector(options: CollectorOptions = {}): Promise<Ru
   const host = options.host && options.host !== '0.0.0.0' ? options.host : '127.0.0.1';
   listeningUrl = `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
   logger.info({ port }, 'collector listening');
-  const runner = options.jobs === false ? undefined : startRunner(db, { logger, ...options.jobs });
+  // The daily retention sweep (SPEC §13) queues its next day itself; starting makes sure today's is queued.
+  const runner = options.jobs === false ? undefined : startRunner(db, { logger, ...options.jobs, handlers: { [RETENTION_JOB]: retentionHandler(db, options.now), ...options.jobs?.handlers } });
+  if (runner) await ensureRetentionJob(db, (options.now ?? Date.now)());
   let closing: Promise<void> | undefined;
   return {
     url: listeningUrl,

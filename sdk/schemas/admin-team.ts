@@ -149,6 +149,11 @@ export const AUDIT_ACTIONS = [
   'invitation.revoked',
   'team.changed',
   'site.created',
+  'change.created',
+  'change.linked',
+  'change.published',
+  'people.erased',
+  'site.retention_changed',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

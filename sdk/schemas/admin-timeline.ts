@@ -10,7 +10,8 @@ const at = isoDateTime();
 
 /**
  * One entry of a response's follow-up timeline (SPEC §10), oldest first: it arrived (`created`),
- * its status, owner or due date changed (`from` → `to`), or someone wrote a `note`.
+ * its status, owner or due date changed (`from` → `to`), someone wrote a `note`, or a published
+ * `change` closed the loop.
  */
 export const timelineEntrySchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('created'), at, author }),
@@ -18,6 +19,8 @@ export const timelineEntrySchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('owner'), at, author, from: z.nullable(z.string()), to: z.nullable(z.string()) }),
   z.object({ kind: z.literal('due'), at, author, from: isoDateTime(), to: isoDateTime() }),
   z.object({ kind: z.literal('note'), at, author, note: z.string() }),
+  /** A change the team published resolved this follow-up (SPEC §12). */
+  z.object({ kind: z.literal('change'), at, author, changeId: z.string(), title: z.string() }),
 ]);
 export type TimelineEntry = z.output<typeof timelineEntrySchema>;
 
