@@ -7,10 +7,7 @@
  * once by the widget. Sites get a retention period: responses older than `retention_days` are
  * anonymised (`anonymised_at` says they were, so the daily sweep skips them) or deleted.
  */
-export const CLOSE_THE_LOOP_MIGRATION = {
-  version: 15,
-  name: 'changes, notices, retention',
-  statements: [
+const COMMON = [
     `CREATE TABLE changes (
       id TEXT PRIMARY KEY,
       team_id TEXT NOT NULL REFERENCES teams(id),
@@ -42,5 +39,25 @@ export const CLOSE_THE_LOOP_MIGRATION = {
     'ALTER TABLE sites ADD COLUMN retention_days INTEGER',
     "ALTER TABLE sites ADD COLUMN retention_mode TEXT NOT NULL DEFAULT 'anonymise'",
     'ALTER TABLE responses ADD COLUMN anonymised_at BIGINT',
-  ],
+];
+
+// Until now responses were never deleted, so the stats' daily counts (migration 2) only grew. An
+// erased or expired response must leave the counts too, in the same statement as its delete.
+const UNCOUNT = 'UPDATE response_counts SET n = n - 1 WHERE site_id = OLD.site_id AND test = OLD.test AND day = OLD.received_day AND score = OLD.score';
+
+export const CLOSE_THE_LOOP_MIGRATION = {
+  version: 15,
+  name: 'changes, notices, retention',
+  statements: {
+    sqlite: [...COMMON, `CREATE TRIGGER responses_count_delete AFTER DELETE ON responses BEGIN ${UNCOUNT}; END`],
+    postgres: [
+      ...COMMON,
+      `CREATE FUNCTION onepoint_uncount_response() RETURNS trigger LANGUAGE plpgsql AS $$
+       BEGIN
+         ${UNCOUNT};
+         RETURN NULL;
+       END $$`,
+      'CREATE TRIGGER responses_uncount AFTER DELETE ON responses FOR EACH ROW EXECUTE FUNCTION onepoint_uncount_response()',
+    ],
+  },
 };

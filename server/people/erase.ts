@@ -57,7 +57,7 @@ export function erasePerson(db: Driver, scope: { teamId: string; siteIds: readon
     rows.push(...(await find('user_id', userIds)), ...(await find('anonymous_id', anonymousIds)));
     const byId = new Map(rows.map((row) => [row.id, row]));
     const responseIds = [...byId.keys()];
-    const emails = unique([...(who.email ? [who.email] : []), ...rows.flatMap((row) => [row.user_email, row.contact_email])]);
+    const emails = unique([...(who.email ? [who.email] : []), ...rows.flatMap((row) => [row.user_email, row.contact_email])].map((email) => email?.toLowerCase() ?? null));
 
     const remove = async (sql: (list: string) => string, column: string, values: readonly SqlValue[], extra: readonly SqlValue[] = []) => {
       let count = 0;
