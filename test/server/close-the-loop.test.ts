@@ -191,6 +191,19 @@ describe.each(ENGINES)('closing the loop on $name', ({ name, available }) => {
     expect(late.status).toBe(409);
   });
 
+  it('two publishings at once: one closes the loop, the other finds it done', async () => {
+    as = sam();
+    const change = await create({ title: 'Dark mode', body: 'It is here.', responseIds: [ids.dee, ids.bo] });
+    const before = { mails: mails.length, events: events.length };
+    const answers = await Promise.all([send('POST', `/v1/changes/${change.id}/publish`), send('POST', `/v1/changes/${change.id}/publish`)]);
+    const results = await Promise.all(answers.map(async (answer) => changePublishedSchema.parse(await answer.json())));
+    expect(results.map((result) => result.published).sort()).toEqual([false, true]);
+    expect(mails.length - before.mails).toBe(1);
+    expect(events.length - before.events).toBe(1);
+    expect(await count("SELECT COUNT(*) AS n FROM follow_up_notes WHERE kind = 'change' AND to_value = ?", [change.id])).toBe(2);
+    expect(await count('SELECT COUNT(*) AS n FROM notices WHERE change_id = ?', [change.id])).toBe(0); // neither is identified
+  });
+
   it('a notice is in the eligibility answer until it is seen; seen is the user’s own, on an allowed origin', async () => {
     const [notice] = (await eligibility('user-ana')).notices ?? [];
     expect(notice).toBeDefined();
