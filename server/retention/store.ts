@@ -34,7 +34,8 @@ export async function retentionOf(db: Driver, siteIds: readonly string[], siteId
  * Applies every site's retention at `now` (SPEC §13): responses received more than `retention_days`
  * ago are anonymised — identity, comment, follow-up answer, traits, contact and the team's notes
  * removed, the score, segment, drivers and dates kept for the trend — or deleted with their notes
- * and links. Anonymised rows are marked and skipped next time. One transaction per site.
+ * and links. Each anonymised row gets an anonymous id of its own (no longer "the same person" as
+ * any other), and is marked so the next sweep skips it. One transaction per site.
  */
 export async function sweepRetention(db: Driver, now: number): Promise<Record<string, SweepOutcome>> {
   const sites = await select(db, retentionRow, 'sites', 'SELECT id, retention_days, retention_mode FROM sites WHERE retention_days IS NOT NULL ORDER BY id');
@@ -62,7 +63,7 @@ export async function sweepRetention(db: Driver, now: number): Promise<Record<st
       }
       const { changes } = await tx.run(
         `UPDATE responses SET comment = NULL, follow_up = NULL, contact_email = NULL, contact_consent = 0, user_id = NULL, user_email = NULL, user_name = NULL,
-           user_traits = NULL, anonymous_id = 'anonymised', anonymised_at = ?
+           user_traits = NULL, anonymous_id = 'anonymised:' || id, anonymised_at = ?
          WHERE site_id = ? AND received_at < ? AND anonymised_at IS NULL`,
         [now, site.id, before],
       );

@@ -176,13 +176,17 @@ describe.each(ENGINES)('retention on $name', ({ name, available }) => {
     expect((await put(shop.id, { days: 30, mode: 'anonymise' })).status).toBe(200);
     expect(retentionSchema.parse(await (await put(blog.id, { days: 10, mode: 'delete' })).json())).toEqual({ days: 10, mode: 'delete' });
 
+    const noted = await app.request(`/v1/responses/${shopOld}/follow-up`, { method: 'PATCH', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ status: 'contacted', note: 'Called them at home' }) });
+    expect(noted.status).toBe(200);
     const handler = retentionHandler(db.driver, () => db.clock.now);
     const context = { attempt: 1, signal: new AbortController().signal, job: undefined as never };
     await handler(null, context);
     const rows = await select(db.driver, rowOf, 'responses', 'SELECT id, score, comment, user_id, user_email, contact_email, user_traits, anonymous_id FROM responses ORDER BY received_at');
     expect(rows.map((row) => row.id)).toEqual([shopOld, shopEdge, blogNew]);
-    expect(rows[0]).toEqual({ id: shopOld, score: 9, comment: null, user_id: null, user_email: null, contact_email: null, user_traits: null, anonymous_id: 'anonymised' });
+    expect(rows[0]).toEqual({ id: shopOld, score: 9, comment: null, user_id: null, user_email: null, contact_email: null, user_traits: null, anonymous_id: `anonymised:${shopOld}` });
     expect(rows[1]).toMatchObject({ comment: 'a comment', user_id: 'user-29' });
+    // The team's note about them goes; that it was followed up stays.
+    expect(await db.driver.all('SELECT kind, note FROM follow_up_notes WHERE response_id = ? ORDER BY position', [shopOld])).toEqual([{ kind: 'status', note: null }]);
     expect(rows[2]).toMatchObject({ comment: 'a comment', user_id: 'user-9' });
     expect(blogOld).not.toBe(blogNew);
     // The score stays in the stats; the anonymised one no longer answers a search.
