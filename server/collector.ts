@@ -47,6 +47,10 @@ export interface CollectorOptions {
   signInBackoff?: AppOptions['signInBackoff'];
   /** The app's clock. @default Date.now */
   now?: () => number;
+  /** What publishing a change queues besides its own rows (mail, webhooks). @default none */
+  loopEffects?: AppOptions['loopEffects'];
+  /** What other parts keep of a person, erased with them. @default none */
+  personErasers?: AppOptions['personErasers'];
 }
 
 export interface RunningCollector {
@@ -80,6 +84,8 @@ export async function startCollector(options: CollectorOptions = {}): Promise<Ru
     ...(options.hasher ? { hasher: options.hasher } : {}),
     ...(options.signInBackoff ? { signInBackoff: options.signInBackoff } : {}),
     ...(options.now ? { now: options.now } : {}),
+    ...(options.loopEffects ? { loopEffects: options.loopEffects } : {}),
+    ...(options.personErasers ? { personErasers: options.personErasers } : {}),
     jobs: jobsAdmin(db),
     ...(options.rateLimit ? { rateLimit: options.rateLimit } : {}),
     ...(options.authBackoff ? { authBackoff: options.authBackoff } : {}),
