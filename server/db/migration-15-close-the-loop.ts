@@ -38,6 +38,9 @@ const COMMON = [
     'CREATE INDEX notices_pending ON notices (site_id, user_id) WHERE seen_at IS NULL',
     'ALTER TABLE sites ADD COLUMN retention_days INTEGER',
     "ALTER TABLE sites ADD COLUMN retention_mode TEXT NOT NULL DEFAULT 'anonymise'",
+    // Where the last sweep stopped: the next reads only what has aged past it since, not every
+    // anonymised response again (responses arrive at "now", so nothing lands behind it).
+    'ALTER TABLE sites ADD COLUMN retention_swept_before BIGINT',
     'ALTER TABLE responses ADD COLUMN anonymised_at BIGINT',
 ];
 

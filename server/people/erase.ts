@@ -71,7 +71,11 @@ export function erasePerson(db: Driver, scope: { teamId: string; siteIds: readon
     erased.notes = await remove((list) => `DELETE FROM follow_up_notes WHERE ${list}`, 'response_id', responseIds);
     erased.changeLinks = await remove((list) => `DELETE FROM change_responses WHERE ${list}`, 'response_id', responseIds);
     // The response events' jobs carry the response (the webhooks' deliveries come from them).
-    erased.jobs = await remove((list) => `DELETE FROM jobs WHERE ${list}`, 'idempotency_key', responseIds.flatMap((id) => [`response.scored:${id}`, `response.completed:${id}`]));
+    // By (kind, key), the queue's unique index.
+    erased.jobs = 0;
+    for (const kind of ['response.scored', 'response.completed']) {
+      erased.jobs += await remove((list) => `DELETE FROM jobs WHERE kind = ? AND ${list}`, 'idempotency_key', responseIds.map((id) => `${kind}:${id}`), [kind]);
+    }
     erased.notices = await remove((list) => `DELETE FROM notices WHERE ${sites.sql} AND ${list}`, 'user_id', userIds, sites.params);
     erased.dismissals = await remove((list) => `DELETE FROM dismissals WHERE ${sites.sql} AND ${list}`, 'user_id', userIds, sites.params);
     const person: ErasedPerson = { teamId: scope.teamId, siteIds: scope.siteIds, responseIds, userIds, emails, anonymousIds };

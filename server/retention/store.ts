@@ -6,7 +6,7 @@ import { int, nullableInt, select, selectOne } from '../db/rows.ts';
 
 const DAY_MS = 86_400_000;
 
-const retentionRow = z.object({ id: z.string(), retention_days: nullableInt, retention_mode: z.enum(RETENTION_MODES) });
+const retentionRow = z.object({ id: z.string(), retention_days: nullableInt, retention_mode: z.enum(RETENTION_MODES), retention_swept_before: nullableInt });
 const idRow = z.object({ id: z.string() });
 const countRow = z.object({ n: int });
 
@@ -19,14 +19,15 @@ export interface SweepOutcome {
 /** The site's retention, or `undefined` when `siteId` is not one of `siteIds` (another team's site does not exist). */
 export async function setRetention(db: Driver, siteIds: readonly string[], siteId: string, retention: Retention): Promise<Retention | undefined> {
   if (!siteIds.includes(siteId)) return undefined;
-  const { changes } = await db.run('UPDATE sites SET retention_days = ?, retention_mode = ? WHERE id = ?', [retention.days, retention.mode, siteId]);
+  // A changed setting starts the sweeps afresh: switched to delete, what they anonymised goes too.
+  const { changes } = await db.run('UPDATE sites SET retention_days = ?, retention_mode = ?, retention_swept_before = NULL WHERE id = ?', [retention.days, retention.mode, siteId]);
   return changes > 0 ? { days: retention.days, mode: retention.mode } : undefined;
 }
 
 /** The site's retention as stored, or `undefined` outside `siteIds`. */
 export async function retentionOf(db: Driver, siteIds: readonly string[], siteId: string): Promise<Retention | undefined> {
   if (!siteIds.includes(siteId)) return undefined;
-  const row = await selectOne(db, retentionRow, 'sites', 'SELECT id, retention_days, retention_mode FROM sites WHERE id = ?', [siteId]);
+  const row = await selectOne(db, retentionRow, 'sites', 'SELECT id, retention_days, retention_mode, retention_swept_before FROM sites WHERE id = ?', [siteId]);
   return row && { days: row.retention_days, mode: row.retention_mode };
 }
 
@@ -38,14 +39,16 @@ export async function retentionOf(db: Driver, siteIds: readonly string[], siteId
  * any other), and is marked so the next sweep skips it. One transaction per site.
  */
 export async function sweepRetention(db: Driver, now: number): Promise<Record<string, SweepOutcome>> {
-  const sites = await select(db, retentionRow, 'sites', 'SELECT id, retention_days, retention_mode FROM sites WHERE retention_days IS NOT NULL ORDER BY id');
+  const sites = await select(db, retentionRow, 'sites', 'SELECT id, retention_days, retention_mode, retention_swept_before FROM sites WHERE retention_days IS NOT NULL ORDER BY id');
   const outcomes: Record<string, SweepOutcome> = {};
   for (const site of sites) {
     if (site.retention_days === null) continue;
     const before = now - site.retention_days * DAY_MS;
     outcomes[site.id] = await db.transaction(async (tx) => {
+      const from = site.retention_swept_before ?? 0;
       const pending = site.retention_mode === 'delete' ? '' : ' AND anonymised_at IS NULL';
-      const ids = (await select(tx, idRow, 'responses', `SELECT id FROM responses WHERE site_id = ? AND received_at < ?${pending}`, [site.id, before])).map((row) => row.id);
+      const ids = (await select(tx, idRow, 'responses', `SELECT id FROM responses WHERE site_id = ? AND received_at >= ? AND received_at < ?${pending}`, [site.id, from, before])).map((row) => row.id);
+      await tx.run('UPDATE sites SET retention_swept_before = ? WHERE id = ?', [before, site.id]);
       for (let start = 0; start < ids.length; start += 200) {
         const list = inList('response_id', ids.slice(start, start + 200));
         if (site.retention_mode === 'delete') {
@@ -58,14 +61,14 @@ export async function sweepRetention(db: Driver, now: number): Promise<Record<st
         }
       }
       if (site.retention_mode === 'delete') {
-        const { changes } = await tx.run('DELETE FROM responses WHERE site_id = ? AND received_at < ?', [site.id, before]);
+        const { changes } = await tx.run('DELETE FROM responses WHERE site_id = ? AND received_at >= ? AND received_at < ?', [site.id, from, before]);
         return { anonymised: 0, deleted: changes };
       }
       const { changes } = await tx.run(
         `UPDATE responses SET comment = NULL, follow_up = NULL, contact_email = NULL, contact_consent = 0, user_id = NULL, user_email = NULL, user_name = NULL,
            user_traits = NULL, anonymous_id = 'anonymised:' || id, anonymised_at = ?
-         WHERE site_id = ? AND received_at < ? AND anonymised_at IS NULL`,
-        [now, site.id, before],
+         WHERE site_id = ? AND received_at >= ? AND received_at < ? AND anonymised_at IS NULL`,
+        [now, site.id, from, before],
       );
       return { anonymised: changes, deleted: 0 };
     });

@@ -199,5 +199,18 @@ describe.each(ENGINES)('retention on $name', ({ name, available }) => {
     expect(await select(db.driver, rowOf, 'responses', 'SELECT id, score, comment, user_id, user_email, contact_email, user_traits, anonymous_id FROM responses ORDER BY received_at')).toEqual(rows);
     const jobs = await db.driver.all('SELECT idempotency_key, run_at FROM jobs WHERE kind = ?', [RETENTION_JOB]);
     expect(jobs).toEqual([{ idempotency_key: 'retention:2026-06-02', run_at: Date.UTC(2026, 5, 2, 3) }]);
+
+    // Two days on, what aged past each period since goes too (the sweep starts where the last stopped).
+    db.clock.now += 2 * DAY;
+    await handler(null, context);
+    const later = await select(db.driver, rowOf, 'responses', 'SELECT id, score, comment, user_id, user_email, contact_email, user_traits, anonymous_id FROM responses ORDER BY received_at');
+    expect(later.map((row) => [row.id, row.anonymous_id === `anonymised:${row.id}`, row.comment])).toEqual([
+      [shopOld, true, null],
+      [shopEdge, true, null],
+    ]);
+    // Switched to delete, the next sweep also removes what earlier sweeps had anonymised.
+    expect((await put(shop.id, { days: 30, mode: 'delete' })).status).toBe(200);
+    await handler(null, context);
+    expect(await db.driver.all('SELECT id FROM responses')).toEqual([]);
   });
 });
