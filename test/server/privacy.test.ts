@@ -195,6 +195,10 @@ describe.each(ENGINES)('retention on $name', ({ name, available }) => {
     const found = responsePageSchema.parse(await (await app.request('/v1/responses?q=comment')).json()).items.map((item) => item.id);
     expect(found.sort()).toEqual([shopEdge, blogNew].sort());
 
+    // A late retry from the person's browser (a higher seq) does not bring back what was removed.
+    const retried = makePayload({ id: shopOld, siteKey: shop.publicKey, seq: 5, status: 'complete', comment: 'a comment', user: { id: 'user-31', email: 'p31@example.com' } });
+    expect((await db.store.upsertResponse(shop, retried, segmentOf(retried.score))).kind).toBe('stored');
+
     await handler(null, context); // running again (at-least-once) changes nothing and queues nothing new
     expect(await select(db.driver, rowOf, 'responses', 'SELECT id, score, comment, user_id, user_email, contact_email, user_traits, anonymous_id FROM responses ORDER BY received_at')).toEqual(rows);
     const jobs = await db.driver.all('SELECT idempotency_key, run_at FROM jobs WHERE kind = ?', [RETENTION_JOB]);
