@@ -19,6 +19,7 @@ const ALIASES: Record<string, string> = { 'csp.html': 'website.html', 'favicon.i
 /** Content-Security-Policy per page: the strict pages prove the widget needs no exceptions. */
 const POLICIES: Record<string, (nonce: string) => string> = {
   'csp.html': () => "default-src 'self'; script-src 'self'; style-src 'self'; connect-src *; img-src 'self'; require-trusted-types-for 'script'",
+  'returning.html': () => "default-src 'self'; script-src 'self'; style-src 'self'; connect-src *; img-src 'self'; require-trusted-types-for 'script'",
   'csp-nonce.html': (nonce) => `default-src 'self'; script-src 'nonce-${nonce}' 'strict-dynamic'; style-src 'self'; connect-src *; require-trusted-types-for 'script'`,
 };
 

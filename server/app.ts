@@ -32,6 +32,9 @@ import { auditRoutes, auditStore, requestAudit } from './audit/index.ts';
 import { tokenRoutes, tokensStore } from './tokens/index.ts';
 import { webhookRoutes, webhooksStore } from './webhooks/index.ts';
 import { mailRoutes, mailStore } from './mail/index.ts';
+import { changeRoutes, changesStore, noticeRoutes, noticesStore, type ChangeEffects } from './changes/index.ts';
+import { peopleRoutes, type PersonEraser } from './people/index.ts';
+import { retentionRoutes } from './retention/index.ts';
 
 export interface AppOptions {
   store: Store;
@@ -70,6 +73,10 @@ export interface AppOptions {
   signInBackoff?: { account: BackoffOptions; address: BackoffOptions };
   /** Webhooks' destinations: `allowPrivate` lets them be loopback or private addresses (`WEBHOOK_ALLOW_PRIVATE=1`). @default { allowPrivate: false } */
   webhooks?: { allowPrivate: boolean };
+  /** What publishing a change queues besides its own rows: the respondents' emails, the `loop.closed` event. @default none (until mail and webhooks are wired) */
+  loopEffects?: ChangeEffects;
+  /** What other parts keep of a person, erased with them (the mail outbox, webhook deliveries). @default none */
+  personErasers?: readonly PersonEraser[];
 }
 
 
@@ -157,7 +164,9 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
 
   // Each resource gets its own store and what every route shares; none sees another's store.
   ingestRoutes(app, { ...deps, sites, responses });
-  eligibilityRoutes(app, { ...deps, sites, eligibility });
+  const notices = noticesStore(db, deps.now);
+  eligibilityRoutes(app, { ...deps, sites, eligibility, noticesFor: (siteId, userId) => notices.pending(siteId, userId) });
+  noticeRoutes(app, { ...deps, sites, notices });
   // Accounts (SPEC §9): better-auth's sign-in behind our throttle and CSRF check; the team routes
   // behind `authorize`, which knows sessions, API tokens and v1 site keys.
   authRoutes(app, {
@@ -187,6 +196,10 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
   webhookRoutes(app, { webhooks: webhooksStore(db, deps.now), authorize, audit, allowPrivate: options.webhooks?.allowPrivate ?? false, now: deps.now });
   auditRoutes(app, { auditLog: auditStore(db), authorize });
   mailRoutes(app, { mail: mailStore(db, deps.now), authorize, audit });
+  // Closing the loop and privacy (SPEC §12–§13).
+  changeRoutes(app, { changes: changesStore(db, { now: deps.now, ...(options.loopEffects ? { effects: options.loopEffects } : {}) }), authorize, audit });
+  peopleRoutes(app, { db, authorize, audit, ...(options.personErasers ? { erasers: options.personErasers } : {}) });
+  retentionRoutes(app, { db, authorize, audit });
   teamRoutes(app, {
     teams,
     accounts: async () => (await accountsOf()).accounts,

@@ -8,7 +8,9 @@ import { responseRow, toRecord } from './responses/index.ts';
 import { cachingSites, siteTeamId } from './sites/index.ts';
 import { guardedSender, webhookJobHandlers, type NotifyAdmins, type Sender } from './webhooks/index.ts';
 import { jobsAdmin, startRunner, type JobHandlers, type RunnerOptions } from './jobs/index.ts';
+import { ensureRetentionJob, RETENTION_JOB, retentionHandler } from './retention/index.ts';
 import { mailHandlers, mailOnResponseScored, nextDailyDay, notifyAdmins, scheduleDaily, smtpTransport, type MailContext } from './mail/index.ts';
+import { loopEffects, PERSON_ERASERS } from './loop-wiring.ts';
 import { createStore, withResources, type Store } from './store.ts';
 import { probeWrite } from './db/write-probe.ts';
 import { createApp, type AppOptions } from './app.ts';
@@ -56,6 +58,10 @@ export interface CollectorOptions {
   smtpUrl?: string;
   /** The sender of every mail (`MAIL_FROM`). @default "onepoint <onepoint@localhost>" */
   mailFrom?: string;
+  /** What publishing a change queues besides its own rows (mail, webhooks). @default the collector's own mail and webhooks */
+  loopEffects?: AppOptions['loopEffects'];
+  /** What other parts keep of a person, erased with them. @default the mail outbox and webhook deliveries */
+  personErasers?: AppOptions['personErasers'];
 }
 
 /** Webhook delivery: what touches the world (the network, the clock, mail to admins) is injected. */
@@ -72,10 +78,6 @@ export interface WebhookOptions {
   now?: () => number;
   /** @default RETRY_WINDOW_MS (24 h) */
   retryWindowMs?: number;
-  /** The SMTP server mail goes through (`SMTP_URL`). @default none: mail is kept in the outbox */
-  smtpUrl?: string;
-  /** The sender of every mail (`MAIL_FROM`). @default "onepoint <onepoint@localhost>" */
-  mailFrom?: string;
 }
 
 export interface RunningCollector {
@@ -109,6 +111,8 @@ export async function startCollector(options: CollectorOptions = {}): Promise<Ru
     ...(options.hasher ? { hasher: options.hasher } : {}),
     ...(options.signInBackoff ? { signInBackoff: options.signInBackoff } : {}),
     ...(options.now ? { now: options.now } : {}),
+    loopEffects: options.loopEffects ?? loopEffects(options.now),
+    personErasers: options.personErasers ?? PERSON_ERASERS,
     jobs: jobsAdmin(db),
     webhooks: { allowPrivate: options.webhooks?.allowPrivate ?? false },
     ...(options.rateLimit ? { rateLimit: options.rateLimit } : {}),
@@ -130,7 +134,9 @@ export async function startCollector(options: CollectorOptions = {}): Promise<Ru
   const host = options.host && options.host !== '0.0.0.0' ? options.host : '127.0.0.1';
   listeningUrl = `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
   logger.info({ port }, 'collector listening');
-  const runner = options.jobs === false ? undefined : startRunner(db, { logger, ...options.jobs, handlers: { ...mailJobHandlers, ...options.jobs?.handlers } });
+  // The daily retention sweep (SPEC §13) queues its next day itself; starting makes sure today's is queued.
+  const runner = options.jobs === false ? undefined : startRunner(db, { logger, ...options.jobs, handlers: { ...mailJobHandlers, [RETENTION_JOB]: retentionHandler(db, options.now), ...options.jobs?.handlers } });
+  if (runner) await ensureRetentionJob(db, (options.now ?? Date.now)());
   let closing: Promise<void> | undefined;
   return {
     url: listeningUrl,

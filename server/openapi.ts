@@ -41,6 +41,7 @@ import {
 } from '../sdk/index.ts';
 import { admin, content, error, json } from './http/openapi-parts.ts';
 import { teamPaths, teamSchemas } from './teams/openapi.ts';
+import { loopPaths, loopSchemas } from './changes/openapi.ts';
 import { authPaths } from './auth/openapi.ts';
 import { dismissalSchema, eligibilityQuerySchema } from './eligibility/index.ts';
 
@@ -89,6 +90,7 @@ export function openApiDocument(version: string) {
       },
       schemas: {
         ...teamSchemas(),
+        ...loopSchemas(),
         Response: json(responsePayloadSchema),
         Ack: json(ackSchema),
         Error: json(errorBodySchema),
@@ -126,6 +128,7 @@ export function openApiDocument(version: string) {
     },
     paths: {
       ...teamPaths(),
+      ...loopPaths(),
       ...authPaths(),
       '/v1/responses': {
         post: {
@@ -411,7 +414,7 @@ export function openApiDocument(version: string) {
       },
       '/v1/eligibility': {
         get: {
-          summary: 'May this user be asked now? (cross-device memory)',
+          summary: 'May this user be asked now? (cross-device memory) With the user’s unseen notices of published changes, when there are any',
           parameters: queryParameters(eligibilityQuerySchema),
           responses: { 200: { description: 'Verdict', content: content('Eligibility') }, 400: error('Missing parameter'), 401: error('Unknown site key'), 403: error('Origin not allowed') },
         },

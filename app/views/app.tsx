@@ -7,6 +7,7 @@ import { useApp } from './context.ts';
 import { InboxScreen } from './inbox.tsx';
 import { MembersScreen } from './members.tsx';
 import { ErrorNote } from './notice.tsx';
+import { PrivacyScreen } from './privacy.tsx';
 import { PublicLayout } from './public-layout.tsx';
 import { ResetPasswordScreen } from './reset-password.tsx';
 import { Shell } from './shell.tsx';
@@ -60,5 +61,6 @@ function Screen({ route }: { route: Route }) {
   if (route.screen === 'members') return <MembersScreen />;
   if (route.screen === 'tokens') return <TokensScreen />;
   if (route.screen === 'audit') return <AuditScreen />;
+  if (route.screen === 'privacy') return <PrivacyScreen />;
   return <InboxScreen />;
 }

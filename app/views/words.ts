@@ -56,10 +56,33 @@ const ACTION_WORDS: Record<string, string> = {
   'team.changed': 'changed the team’s settings',
   'site.created': 'created a site',
   'member.reset_link': 'made a password link for a member',
+  'change.created': 'recorded a change',
+  'change.linked': 'linked responses to a change',
+  'change.published': 'published a change',
+  'people.erased': 'erased a person',
+  'site.retention_changed': 'changed a site’s retention',
 };
 
 /** An audit action as a verb phrase ("created an API token"); an unknown one as its code. */
 export const actionText = (action: string) => ACTION_WORDS[action] ?? action;
+
+const ERASED_WORDS: Record<string, [one: string, many: string]> = {
+  responses: ['response', 'responses'],
+  notes: ['note', 'notes'],
+  notices: ['notice', 'notices'],
+  mail: ['queued mail', 'queued mails'],
+};
+
+/** What an erasure removed, in a sentence: the kinds people care about, the rest as "other records". */
+export function erasedText(who: string, counts: Record<string, number>): string {
+  const parts = Object.entries(ERASED_WORDS).map(([kind, [one, many]]) => {
+    const n = counts[kind] ?? 0;
+    return `${n} ${n === 1 ? one : many}`;
+  });
+  const other = Object.entries(counts).reduce((sum, [kind, n]) => (kind in ERASED_WORDS ? sum : sum + n), 0);
+  if (other) parts.push(`${other} other ${other === 1 ? 'record' : 'records'}`);
+  return `Erased ${who}: ${parts.join(', ')}.`;
+}
 
 export const STATUS_WORDS: Record<string, string> = { new: 'New', contacted: 'Contacted', resolved: 'Resolved', not_needed: 'Not needed' };
 

@@ -158,6 +158,11 @@ export const AUDIT_ACTIONS = [
   'response.replied',
   'mail.preferences_changed',
   'mail.alert_recipients_changed',
+  'change.created',
+  'change.linked',
+  'change.published',
+  'people.erased',
+  'site.retention_changed',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

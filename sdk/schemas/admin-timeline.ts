@@ -10,8 +10,9 @@ const at = isoDateTime();
 
 /**
  * One entry of a response's follow-up timeline (SPEC §10), oldest first: it arrived (`created`),
- * its status, owner or due date changed (`from` → `to`), someone wrote a `note`, or a member
- * emailed the respondent a `reply` (its subject; the mail itself is in the outbox).
+ * its status, owner or due date changed (`from` → `to`), someone wrote a `note`, a member
+ * emailed the respondent a `reply` (its subject; the mail itself is in the outbox), or a published
+ * `change` closed the loop.
  */
 export const timelineEntrySchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('created'), at, author }),
@@ -20,6 +21,8 @@ export const timelineEntrySchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('due'), at, author, from: isoDateTime(), to: isoDateTime() }),
   z.object({ kind: z.literal('note'), at, author, note: z.string() }),
   z.object({ kind: z.literal('reply'), at, author, subject: z.string() }),
+  /** A change the team published resolved this follow-up (SPEC §12). */
+  z.object({ kind: z.literal('change'), at, author, changeId: z.string(), title: z.string() }),
 ]);
 export type TimelineEntry = z.output<typeof timelineEntrySchema>;
 

@@ -106,5 +106,7 @@ export const eligibilityAnswerSchema = z.object({
   nextEligibleAt: z.optional(isoDateTime()),
   lastRespondedAt: z.optional(isoDateTime()),
   lastDismissedAt: z.optional(isoDateTime()),
+  /** What the team changed after this user's feedback, not yet seen (SPEC §12): shown once, then `POST /v1/notices/:id/seen`. */
+  notices: z.optional(z.array(z.object({ id: z.string(), title: z.string(), body: z.string() }))),
 });
 export type EligibilityAnswer = z.output<typeof eligibilityAnswerSchema>;

@@ -5,6 +5,7 @@ import { ACCOUNTS_MIGRATION } from './migration-7-accounts.ts';
 import { AUDIT_ACTIONS_MIGRATION } from './migration-9-audit-actions.ts';
 import { WEBHOOKS_MIGRATION } from './migration-10-webhooks.ts';
 import { MAIL_MIGRATION } from './migration-11-mail.ts';
+import { CLOSE_THE_LOOP_MIGRATION } from './migration-15-close-the-loop.ts';
 import { DOCS_PER_MS, sqliteFoldSql } from './search-text.ts';
 
 
@@ -309,6 +310,7 @@ export const MIGRATIONS: Migration[] = [
   AUDIT_ACTIONS_MIGRATION,
   WEBHOOKS_MIGRATION,
   MAIL_MIGRATION,
+  CLOSE_THE_LOOP_MIGRATION,
 ];
 
 /** Applies what is missing, under a lock so that two collectors starting together do not race. */

@@ -10,8 +10,15 @@ import type { EligibilityStore } from './store.ts';
 // The same quiet periods the widget applies (SPEC §5), from the one schema that defines them.
 const THROTTLE = throttleSchema.parse({});
 
-/** `GET /v1/eligibility`, `POST /v1/dismissals`: the cross-device memory of identified users (SPEC §5). */
-export function eligibilityRoutes(app: Hono<AppEnv>, deps: PublicDeps & Pick<HttpDeps, 'now'> & { eligibility: EligibilityStore }) {
+/** What the team changed after a user's feedback, not seen yet (SPEC §12), as the eligibility answer carries it. */
+export type NoticesFor = (siteId: string, userId: string) => Promise<{ id: string; title: string; body: string }[]>;
+
+/**
+ * `GET /v1/eligibility`, `POST /v1/dismissals`: the cross-device memory of identified users (SPEC §5).
+ * The answer carries the user's pending `notices` when there are any (from `noticesFor`, which the
+ * changes resource provides).
+ */
+export function eligibilityRoutes(app: Hono<AppEnv>, deps: PublicDeps & Pick<HttpDeps, 'now'> & { eligibility: EligibilityStore; noticesFor?: NoticesFor }) {
   const gate = publicGate(deps);
 
   app.get('/v1/eligibility', async (c) => {
@@ -23,11 +30,13 @@ export function eligibilityRoutes(app: Hono<AppEnv>, deps: PublicDeps & Pick<Htt
     if ('response' in admitted) return admitted.response;
     const activity = await deps.eligibility.lastActivity(admitted.site.id, parsed.value.userId);
     const verdict = decideEligibility({ visitor: { sampled: true, ...activity }, shownThisSession: 0, throttle: THROTTLE, sample: 1, now: deps.now(), random: () => 0 });
+    const notices = (await deps.noticesFor?.(admitted.site.id, parsed.value.userId)) ?? [];
     return c.json({
       eligible: verdict.eligible,
       ...isoField('nextEligibleAt', verdict.nextEligibleAt),
       ...isoField('lastRespondedAt', activity.lastRespondedAt),
       ...isoField('lastDismissedAt', activity.lastDismissedAt),
+      ...(notices.length ? { notices } : {}),
     });
   });
 

@@ -1,7 +1,7 @@
 import * as z from 'zod/mini';
 import { RESPONSE_STATUSES, SEGMENTS, type ResponsePayload, type Segment } from '../../sdk/index.ts';
 import type { Driver, SqlValue } from '../db/driver.ts';
-import { int, select, selectOne } from '../db/rows.ts';
+import { int, nullableInt, select, selectOne } from '../db/rows.ts';
 import { enqueue } from '../jobs/index.ts';
 import type { Site } from '../sites/index.ts';
 import { DAY_MS } from './stats.ts';
@@ -23,7 +23,7 @@ export type UpsertResult =
     }
   | { kind: 'foreign' };
 
-const previousRow = z.object({ site_id: z.string(), seq: int, segment: z.enum(SEGMENTS), status: z.enum(RESPONSE_STATUSES) });
+const previousRow = z.object({ site_id: z.string(), seq: int, segment: z.enum(SEGMENTS), status: z.enum(RESPONSE_STATUSES), anonymised_at: nullableInt });
 const insertedRow = z.object({ seq: int });
 
 /**
@@ -58,10 +58,11 @@ export function upsertResponseRow(db: Driver, site: Site, payload: ResponsePaylo
 
   return db.transaction(async (tx) => {
     for (let round = 0; round < 2; round++) {
-      const previous = await selectOne(tx, previousRow, 'responses', `SELECT site_id, seq, segment, status FROM responses WHERE id = ?${tx.dialect === 'postgres' ? ' FOR UPDATE' : ''}`, [payload.id]);
+      const previous = await selectOne(tx, previousRow, 'responses', `SELECT site_id, seq, segment, status, anonymised_at FROM responses WHERE id = ?${tx.dialect === 'postgres' ? ' FOR UPDATE' : ''}`, [payload.id]);
       if (previous) {
         if (previous.site_id !== site.id) return { kind: 'foreign' };
-        if (previous.seq >= payload.seq) {
+        // Anonymised by the site's retention: a late retry from the person's browser must not bring back what was removed.
+        if (previous.seq >= payload.seq || previous.anonymised_at !== null) {
           return { kind: 'stored', outcome: 'unchanged', firstScore: false, seq: previous.seq, segment: previous.segment, status: previous.status };
         }
         // Follow-up status and notes are never touched here; neither is what the first post fixed (context, identity of the visitor).

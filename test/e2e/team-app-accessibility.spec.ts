@@ -52,6 +52,17 @@ async function everyScreen(page: Page, check: Check) {
   await expect(page.getByRole('list', { name: 'Audit entries, newest first' }).getByRole('listitem').first()).toBeVisible();
   await check(page, 'audit log');
 
+  await page.getByRole('link', { name: 'Privacy' }).click();
+  await expect(heading(page, 'Privacy')).toBeVisible();
+  await page.getByLabel('Email address').fill(`nobody-${runTag()}@example.com`);
+  await page.getByRole('button', { name: 'Erase…' }).click();
+  const confirm = page.getByRole('group', { name: /^Erase nobody-/ });
+  await expect(confirm).toBeVisible();
+  await check(page, 'privacy, confirming');
+  await confirm.getByRole('button', { name: 'Erase', exact: true }).click();
+  await expect(page.getByRole('status')).toContainText('Erased nobody-');
+  await check(page, 'privacy, erased');
+
   await page.getByRole('button', { name: /Ada Admin/ }).click();
   await expect(page.getByRole('button', { name: 'Sign out everywhere' })).toBeVisible();
   await check(page, 'user menu');

@@ -45,6 +45,14 @@ const LEAST: Record<string, Role> = {
   'GET /v1/outbox': 'admin',
   'GET /v1/team/alert-recipients': 'admin',
   'PATCH /v1/team/alert-recipients': 'admin',
+  'GET /v1/changes': 'viewer',
+  'GET /v1/changes/:id': 'viewer',
+  'GET /v1/sites/:id/retention': 'viewer',
+  'POST /v1/changes': 'member',
+  'POST /v1/changes/:id/responses': 'member',
+  'POST /v1/changes/:id/publish': 'member',
+  'POST /v1/people/erase': 'admin',
+  'PUT /v1/sites/:id/retention': 'admin',
 };
 /** Routes anyone may call: the widget's, the docs, and the invitation link's own two. */
 const PUBLIC = new Set(['POST /v1/responses', 'POST /v1/dismissals', 'POST /v1/impressions', 'GET /v1/eligibility', 'GET /v1/openapi.json', 'GET /v1/invitations/lookup', 'POST /v1/invitations/accept', 'POST /v1/notices/:id/seen']);
@@ -62,7 +70,7 @@ describe.each(ENGINES)('every admin route × every role × another team on $name
   /** Team A's people; team B's response, member, token and invitation ids. */
   const as: Partial<Record<Role, (path: string, init?: RequestInit) => Promise<Response>>> = {};
   const own = { response: makePayload({ score: 3, anonymousId: 'team-a' }) };
-  const other = { response: makePayload({ score: 2, anonymousId: 'team-b' }), userId: '', tokenId: '', invitationId: '', webhookId: '' };
+  const other = { response: makePayload({ score: 2, anonymousId: 'team-b' }), userId: '', tokenId: '', invitationId: '', webhookId: '', changeId: '', siteId: '' };
 
   beforeAll(async () => {
     collector = await startTestCollector(name);
@@ -81,6 +89,8 @@ describe.each(ENGINES)('every admin route × every role × another team on $name
     other.invitationId = (await (await bAdmin.fetch('/v1/invitations', { method: 'POST', body: JSON.stringify({ email: 'x@b.example', role: 'viewer' }) })).json()).invitation.id;
     other.webhookId = (await (await bAdmin.fetch('/v1/webhooks', { method: 'POST', body: JSON.stringify(WEBHOOK) })).json()).id;
     expect(other.webhookId).toMatch(/^wh_/);
+    other.changeId = (await (await bAdmin.fetch('/v1/changes', { method: 'POST', body: JSON.stringify({ title: 'b', body: 'b', responseIds: [other.response.id] }) })).json()).id;
+    other.siteId = siteB.site.id;
     routes = [...new Set(collector.app.routes.filter((route) => route.path.startsWith('/v1/') && route.method !== 'ALL' && route.method !== 'OPTIONS').map((route) => `${route.method} ${route.path}`))];
   });
   afterAll(() => collector.dispose());
@@ -95,6 +105,8 @@ describe.each(ENGINES)('every admin route × every role × another team on $name
       .replace('/v1/invitations/:id', `/v1/invitations/${other.invitationId}`)
       .replace('/v1/webhooks/:id', `/v1/webhooks/${other.webhookId}`)
       .replace(':deliveryId', 'msg_00000000000000000000000000000000')
+      .replace('/v1/changes/:id', `/v1/changes/${other.changeId}`)
+      .replace('/v1/sites/:id', `/v1/sites/${other.siteId}`)
       .replace('/v1/jobs/:id', '/v1/jobs/00000000-0000-4000-8000-000000000000');
   /** A valid body where the route takes one: a 404 must not hide behind a 400. */
   const BODIES: Record<string, unknown> = {
@@ -105,6 +117,8 @@ describe.each(ENGINES)('every admin route × every role × another team on $name
     'PUT /v1/me/mail-preferences': { newDetractor: true, digest: true, reminders: true },
     'POST /v1/responses/:id/reply': { subject: 'Thanks', body: 'We read it.' },
     'PATCH /v1/team/alert-recipients': { emails: null },
+    'POST /v1/changes/:id/responses': { responseIds: [own.response.id] },
+    'PUT /v1/sites/:id/retention': { days: 30 },
   };
   const call = (fetcher: (path: string, init?: RequestInit) => Promise<Response>, route: string) => {
     const [method] = route.split(' ');

@@ -1,5 +1,5 @@
 import { createEmitter } from '../../sdk/emitter.ts';
-import { decideEligibility, remainingDelay, type RemoteVerdict } from '../../sdk/eligibility.ts';
+import { decideEligibility, remainingDelay } from '../../sdk/eligibility.ts';
 import type { EventMap } from '../../sdk/schemas/events.ts';
 import { quietStorage } from '../../sdk/storage.ts';
 import { hasPendingResponses, readVisitor, shownThisSession, updateVisitor } from '../shared/visitor-store.ts';
@@ -12,6 +12,8 @@ import { checkConfig, LOADER_DEFAULTS } from './check-config.ts';
  * decides eligibility and the trigger, and only then fetches the survey UI — once.
  */
 type Command = [name: string, ...args: unknown[]];
+/** The collector's eligibility answer as far as the loader reads it (its dates it leaves unread). */
+type Answer = { eligible: boolean; notices?: unknown };
 type Stub = ((...args: unknown[]) => void) & { q?: Iterable<unknown>[]; loaded?: boolean };
 
 const win = window as Window & { onepoint?: Stub };
@@ -32,7 +34,7 @@ function install(): void {
   const uiUrl = new URL('onepoint-ui.js', script?.src || location.href).href;
   let config: Record<string, unknown> | undefined;
   let identity: Record<string, unknown> | undefined;
-  let remote: Promise<RemoteVerdict | undefined> | undefined;
+  let remote: Promise<Answer | undefined> | undefined;
   let ui: Promise<typeof Ui> | undefined;
   let autoTimer: ReturnType<typeof setTimeout> | undefined;
   let open = false;
@@ -57,14 +59,15 @@ function install(): void {
     }
   }
 
-  function verdictFor(current: Record<string, unknown>): Promise<RemoteVerdict | undefined> {
+  async function verdictFor(current: Record<string, unknown>): Promise<Answer | undefined> {
     const userId = identity?.userId;
-    if (typeof userId !== 'string') return Promise.resolve(undefined);
+    if (typeof userId !== 'string') return;
     const query = new URLSearchParams({ siteKey: String(current.siteKey), userId });
     return (remote ??= fetch(`${String(current.endpoint).replace(/\/+$/, '')}/v1/eligibility?${query}`)
       .then((response) => (response.ok ? response.json() : undefined))
-      // Only `eligible` matters here; a malformed answer counts as no answer.
-      .then((body: unknown) => (isObject(body) && typeof body.eligible === 'boolean' ? { eligible: body.eligible } : undefined))
+      // `eligible` decides here, and the UI chunk reads the rest (notices) with its schema; a
+      // malformed answer counts as no answer.
+      .then((body: unknown) => (isAnswer(body) ? body : undefined))
       .catch(() => undefined));
   }
 
@@ -74,6 +77,7 @@ function install(): void {
     const focus = trigger !== 'auto' && Boolean(navigator.userActivation?.isActive);
     const test = current.test === true;
     const createdAt = identity?.createdAt;
+    const answer = test || force ? undefined : await verdictFor(current);
     const verdict = decideEligibility({
       visitor: readVisitor(local),
       shownThisSession: shownThisSession(session),
@@ -82,19 +86,21 @@ function install(): void {
       now: Date.now(),
       random: Math.random,
       ...(typeof createdAt === 'string' || typeof createdAt === 'number' ? { userCreatedAt: new Date(createdAt).getTime() } : {}),
-      ...(test || force ? {} : { remote: await verdictFor(current) }),
+      remote: answer,
       test,
       force,
     });
     if (verdict.visitor.sampled !== undefined) updateVisitor(local, { sampled: verdict.visitor.sampled });
-    if (!verdict.eligible || open) return;
+    // A published change's notice is shown whatever the survey's verdict (it is no survey): the UI
+    // chunk finds it in the answer and shows it instead.
+    if (!(verdict.eligible || answer?.notices) || open) return;
     open = true;
     const module = await loadUi().catch(() => undefined);
     if (!module) {
       open = false;
       return fail('load_failed', `could not load ${uiUrl}: serve it next to onepoint.js`);
     }
-    module.open({ config: current, ...(identity ? { identity } : {}), trigger, focus, events, onClosed: () => (open = false) });
+    module.open({ config: current, identity, answer, trigger, focus, events, onClosed: () => (open = false) });
   }
 
   const commands: Record<string, (...args: unknown[]) => void> = {
@@ -137,6 +143,10 @@ function install(): void {
   const initQueued = calls.some((call) => call[0] === 'init');
   if (!initQueued && (script?.dataset.endpoint || script?.dataset.siteKey)) init({});
   for (const call of calls) api(...call);
+}
+
+function isAnswer(value: unknown): value is Answer {
+  return isObject(value) && typeof value.eligible === 'boolean';
 }
 
 function isObject(value: unknown): value is Record<string, unknown> {

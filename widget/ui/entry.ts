@@ -11,6 +11,8 @@ import { check } from './rejected.ts';
 export interface OpenRequest {
   config: Record<string, unknown>;
   identity?: unknown;
+  /** The collector's eligibility answer for an identified user, unchecked: it may carry notices (SPEC §12). */
+  answer?: unknown;
   trigger: 'auto' | 'show' | 'event';
   focus: boolean;
   events: Emitter<EventMap>;
@@ -38,7 +40,10 @@ function deliveryFor(config: { endpoint: string; siteKey: string }): Promise<Del
  * users, so an anonymous visitor's first view does not pay for it.
  */
 export function open(request: OpenRequest): void {
-  void show(request).catch((error: unknown) => {
+  // A published change's notice (SPEC §12) comes in its own chunk, only for those who have one.
+  const notices = isObject(request.answer) && request.answer.notices;
+  const shown = Array.isArray(notices) && notices.length ? import('../notice/show-notice.ts').then((module) => void module.showNotice(request)) : show(request);
+  void shown.catch((error: unknown) => {
     request.onClosed();
     return report(request.events, error);
   });
@@ -77,4 +82,8 @@ function report(events: Emitter<EventMap>, error: unknown): Promise<void> {
     (module) => module.report(events, error),
     () => console.error('onepoint: the survey could not be shown.', error),
   );
+}
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null;
 }
