@@ -4,6 +4,7 @@ import { select } from '../../server/db/rows.ts';
 import { person, teamWithSite, testAccounts, type Person } from '../helpers/accounts.ts';
 import { ENGINES, startTestCollector, type TestCollector } from '../helpers/collector.ts';
 import { makePayload } from '../helpers/payload.ts';
+import { startSmtpSink, type SmtpSink } from '../helpers/smtp-sink.ts';
 
 // The collector as it is started (no injected effects): publishing a change reaches the real
 // outbox and the real webhook deliveries, and erasing the person reaches them too.
@@ -39,4 +40,25 @@ describe.each(ENGINES)('closing the loop through mail and webhooks on $name', ({
     expect(await collector.store.db.all("SELECT 1 FROM mail_outbox WHERE LOWER(to_address) = 'kim@example.com'")).toEqual([]);
     expect(await collector.store.db.all('SELECT 1 FROM webhook_deliveries')).toEqual([]);
   });
+
+  it('the respondent’s “what changed” mail arrives over SMTP once its job runs', async () => {
+    const sink: SmtpSink = await startSmtpSink();
+    const running = await startTestCollector(name, { smtpUrl: sink.url, jobs: { pollMs: 20, backoff: { baseMs: 20, maxMs: 100 } } });
+    try {
+      const teamId = await teamWithSite(running);
+      const lead = await person(running, await testAccounts(running), { email: 'lead@example.com', teamId, role: 'member' });
+      const answer = makePayload({ siteKey: running.site.publicKey, score: 6, comment: 'Please add dark mode', contactConsent: true, followUp: 'dark mode', user: { id: 'u-7', email: 'ana@example.org' } });
+      expect((await running.post(answer)).status).toBe(200);
+      const change = await (await lead.fetch('/v1/changes', { method: 'POST', body: JSON.stringify({ title: 'Dark mode is here', body: 'Switch it on in settings.', responseIds: [answer.id] }) })).json();
+      expect((await lead.fetch(`/v1/changes/${change.id ?? change.change?.id}/publish`, { method: 'POST', body: '{}' })).status).toBe(200);
+      const deadline = Date.now() + 20_000;
+      while (Date.now() < deadline && !sink.received.some((mail) => mail.to.includes('ana@example.org'))) await new Promise((wait) => setTimeout(wait, 50));
+      const mail = sink.received.filter((each) => each.to.includes('ana@example.org'));
+      expect(mail).toHaveLength(1);
+      expect(`${mail[0]?.subject} ${mail[0]?.text}`).toContain('Dark mode is here');
+    } finally {
+      await running.dispose();
+      await sink.close();
+    }
+  }, 40_000);
 });
