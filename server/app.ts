@@ -26,6 +26,7 @@ import { openAccounts, type AccountsSetup } from './accounts.ts';
 import type { PasswordHasher } from './auth/password-hash.ts';
 import { authRoutes } from './auth/routes.ts';
 import { createAuthorize } from './authorize.ts';
+import { siteRoutes } from './sites/routes.ts';
 import { teamSiteIds } from './sites/team-sites.ts';
 import { teamRoutes } from './teams/routes.ts';
 import { auditRoutes, auditStore, requestAudit } from './audit/index.ts';
@@ -181,6 +182,7 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
   if (options.jobs) jobRoutes(app, { jobs: options.jobs, authorize });
   tokenRoutes(app, { tokens, authorize, audit });
   auditRoutes(app, { auditLog: auditStore(db), authorize });
+  siteRoutes(app, { sites, authorize, audit, originsChanged: () => originKnown.forget() });
   teamRoutes(app, {
     teams,
     accounts: async () => (await accountsOf()).accounts,

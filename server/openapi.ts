@@ -24,6 +24,7 @@ import {
   timelineSchema,
 } from '../sdk/index.ts';
 import { admin, content, error, json } from './http/openapi-parts.ts';
+import { sitePaths, siteSchemas } from './sites/openapi.ts';
 import { teamPaths, teamSchemas } from './teams/openapi.ts';
 import { authPaths } from './auth/openapi.ts';
 import { dismissalSchema, eligibilityQuerySchema } from './eligibility/index.ts';
@@ -73,6 +74,7 @@ export function openApiDocument(version: string) {
       },
       schemas: {
         ...teamSchemas(),
+        ...siteSchemas(),
         Response: json(responsePayloadSchema),
         Ack: json(ackSchema),
         Error: json(errorBodySchema),
@@ -95,6 +97,7 @@ export function openApiDocument(version: string) {
     },
     paths: {
       ...teamPaths(),
+      ...sitePaths(),
       ...authPaths(),
       '/v1/responses': {
         post: {

@@ -149,6 +149,7 @@ export const AUDIT_ACTIONS = [
   'invitation.revoked',
   'team.changed',
   'site.created',
+  'site.changed',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

@@ -6,3 +6,4 @@ export { cachingSites } from './site-cache.ts';
 export { SITE_COLUMNS, siteRowSchema, type Site } from './site.ts';
 export { sitesStore, type SitesStore } from './store.ts';
 export { UnknownTeamError } from './unknown-team-error.ts';
+export { siteRoutes, siteView, type SiteRouteDeps } from './routes.ts';

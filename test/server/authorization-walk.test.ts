@@ -17,6 +17,7 @@ const LEAST: Record<string, Role> = {
   'POST /v1/me/team': 'viewer',
   'GET /v1/team': 'viewer',
   'GET /v1/members': 'viewer',
+  'GET /v1/sites': 'viewer',
   'PATCH /v1/responses/:id/follow-up': 'member',
   'GET /v1/jobs': 'member',
   'POST /v1/jobs/:id/retry': 'member',
@@ -31,6 +32,8 @@ const LEAST: Record<string, Role> = {
   'POST /v1/tokens': 'admin',
   'DELETE /v1/tokens/:id': 'admin',
   'GET /v1/audit': 'admin',
+  'POST /v1/sites': 'admin',
+  'PATCH /v1/sites/:id': 'admin',
 };
 /** Routes anyone may call: the widget's, the docs, and the invitation link's own two. */
 const PUBLIC = new Set(['POST /v1/responses', 'POST /v1/dismissals', 'POST /v1/impressions', 'GET /v1/eligibility', 'GET /v1/openapi.json', 'GET /v1/invitations/lookup', 'POST /v1/invitations/accept', 'POST /v1/notices/:id/seen']);
@@ -46,7 +49,7 @@ describe.each(ENGINES)('every admin route × every role × another team on $name
   /** Team A's people; team B's response, member, token and invitation ids. */
   const as: Partial<Record<Role, (path: string, init?: RequestInit) => Promise<Response>>> = {};
   const own = { response: makePayload({ score: 3, anonymousId: 'team-a' }) };
-  const other = { response: makePayload({ score: 2, anonymousId: 'team-b' }), userId: '', tokenId: '', invitationId: '' };
+  const other = { response: makePayload({ score: 2, anonymousId: 'team-b' }), userId: '', tokenId: '', invitationId: '', siteId: '' };
 
   beforeAll(async () => {
     collector = await startTestCollector(name);
@@ -56,6 +59,7 @@ describe.each(ENGINES)('every admin route × every role × another team on $name
     const siteB = await collector.store.createSite({ name: 'Other shop', origins: ['https://other.example'], teamId: teamB.id });
     own.response.siteKey = collector.site.publicKey;
     other.response.siteKey = siteB.site.publicKey;
+    other.siteId = siteB.site.id;
     expect((await collector.post(own.response)).status).toBe(200);
     expect((await collector.post(other.response, { origin: 'https://other.example' })).status).toBe(200);
     for (const role of ['admin', 'member', 'viewer'] as const) as[role] = (await person(collector, people, { email: `${role}@a.example`, teamId: teamA, role })).fetch;
@@ -75,9 +79,10 @@ describe.each(ENGINES)('every admin route × every role × another team on $name
       .replace(':userId', other.userId)
       .replace('/v1/tokens/:id', `/v1/tokens/${other.tokenId}`)
       .replace('/v1/invitations/:id', `/v1/invitations/${other.invitationId}`)
+      .replace('/v1/sites/:id', `/v1/sites/${other.siteId}`)
       .replace('/v1/jobs/:id', '/v1/jobs/00000000-0000-4000-8000-000000000000');
   /** A valid body where the route takes one: a 404 must not hide behind a 400. */
-  const BODIES: Record<string, unknown> = { 'PATCH /v1/responses/:id/follow-up': { status: 'contacted' }, 'PATCH /v1/members/:userId': { role: 'viewer' } };
+  const BODIES: Record<string, unknown> = { 'PATCH /v1/responses/:id/follow-up': { status: 'contacted' }, 'PATCH /v1/members/:userId': { role: 'viewer' }, 'PATCH /v1/sites/:id': { name: 'Renamed' } };
   const call = (fetcher: (path: string, init?: RequestInit) => Promise<Response>, route: string) => {
     const [method] = route.split(' ');
     return fetcher(otherPath(route), method === 'GET' || method === 'DELETE' ? { method } : { method, body: JSON.stringify(BODIES[route] ?? {}) });
