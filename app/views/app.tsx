@@ -10,6 +10,7 @@ import { ErrorNote } from './notice.tsx';
 import { PublicLayout } from './public-layout.tsx';
 import { ResetPasswordScreen } from './reset-password.tsx';
 import { Shell } from './shell.tsx';
+import { SettingsScreen } from './settings.tsx';
 import { SignInScreen } from './sign-in.tsx';
 import { TokensScreen } from './tokens.tsx';
 import { useValue } from './use-value.ts';
@@ -60,5 +61,6 @@ function Screen({ route }: { route: Route }) {
   if (route.screen === 'members') return <MembersScreen />;
   if (route.screen === 'tokens') return <TokensScreen />;
   if (route.screen === 'audit') return <AuditScreen />;
+  if (route.screen === 'settings') return <SettingsScreen />;
   return <InboxScreen />;
 }

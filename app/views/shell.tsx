@@ -11,6 +11,7 @@ const NAV: { screen: Screen; label: string; admin: boolean }[] = [
   { screen: 'members', label: 'Members', admin: false },
   { screen: 'tokens', label: 'API tokens', admin: true },
   { screen: 'audit', label: 'Audit log', admin: true },
+  { screen: 'settings', label: 'Settings', admin: false },
 ];
 
 /** The signed-in frame: the team (and a switcher when in several), the user menu, the navigation, and the screen. */
