@@ -35,6 +35,8 @@ export function TeamSettingsPanel(props: { editable: boolean }) {
       {team && props.editable && (
         <form
           class="inline-form"
+          // The model's own messages say what is wrong (the browser's bubble for min/max says less).
+          noValidate
           onSubmit={(event) => {
             event.preventDefault();
             // The team's name is in the header too: read it again once changed.
