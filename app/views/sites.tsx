@@ -1,3 +1,4 @@
+import { useEffect, useRef } from 'preact/hooks';
 import type { SiteView } from '../../sdk/index.ts';
 import type { Sites } from '../models/sites.ts';
 import { scriptTag } from '../models/sites-script-tag.ts';
@@ -39,6 +40,13 @@ function SiteRow(props: { site: SiteView; model: Sites; editable: boolean }) {
   const { client } = useApp();
   const editing = useValue(model.editing) === site.id;
   const saved = useValue(model.saved) === site.id;
+  // Edit and its form take each other's place: the focus goes with them, never to the page's top.
+  const editButton = useRef<HTMLButtonElement>(null);
+  const wasEditing = useRef(editing);
+  useEffect(() => {
+    if (wasEditing.current && !editing) editButton.current?.focus();
+    wasEditing.current = editing;
+  }, [editing]);
   return (
     <li class="row site">
       <div class="row-main">
@@ -58,7 +66,7 @@ function SiteRow(props: { site: SiteView; model: Sites; editable: boolean }) {
       </div>
       {props.editable && !editing && (
         <div class="row-actions">
-          <button type="button" onClick={() => model.startEdit(site.id)} aria-label={`Edit ${site.name}`}>
+          <button type="button" ref={editButton} onClick={() => model.startEdit(site.id)} aria-label={`Edit ${site.name}`}>
             Edit
           </button>
         </div>
@@ -74,10 +82,16 @@ function EditSite(props: { site: SiteView; model: Sites }) {
   const name = useValue(model.editName);
   const saving = useValue(model.saving);
   const failure = useValue(model.saveFailure);
+  const form = useRef<HTMLFormElement>(null);
+  useEffect(() => form.current?.querySelector('input')?.focus(), []);
   return (
     <form
+      ref={form}
       class="site-edit"
       aria-label={`Edit ${props.site.name}`}
+      onKeyDown={(event) => {
+        if (event.key === 'Escape') model.cancelEdit();
+      }}
       onSubmit={(event) => {
         event.preventDefault();
         void model.saveEdit();

@@ -73,6 +73,28 @@ test.describe('team app: settings', () => {
     await expect(page.getByRole('status').filter({ hasText: `due ${before} days` })).toBeVisible();
   });
 
+  test('keyboard only: a site made with Tab and Enter; Edit moves the focus into its form, Esc back to Edit', async ({ page }) => {
+    const name = `Docs ${runTag()}`;
+    await signInAs(page, 'admin');
+    await page.goto(appUrl('/settings'));
+    await page.getByLabel('Site name').focus();
+    await page.keyboard.type(name);
+    await page.keyboard.press('Tab');
+    await expect(page.getByRole('region', { name: 'New site' }).getByLabel('Allowed origins')).toBeFocused();
+    await page.keyboard.type(`https://${name.replace(' ', '-').toLowerCase()}.example`);
+    await page.keyboard.press('Tab');
+    await expect(page.getByRole('button', { name: 'Create site' })).toBeFocused();
+    await page.keyboard.press('Enter');
+    await expect(page.getByRole('region', { name: `Keys of ${name}` })).toBeVisible();
+    const edit = page.getByRole('button', { name: `Edit ${name}` });
+    await edit.focus();
+    await page.keyboard.press('Enter');
+    await expect(page.getByRole('form', { name: `Edit ${name}` }).getByLabel('Name')).toBeFocused();
+    await page.keyboard.press('Escape');
+    await expect(page.getByRole('form', { name: `Edit ${name}` })).toBeHidden();
+    await expect(edit).toBeFocused();
+  });
+
   test('a viewer reads the team, the sites and their script tags, and sees no edit controls', async ({ page }) => {
     await signInAs(page, 'viewer');
     await page.getByRole('link', { name: 'Settings' }).click();
