@@ -20,7 +20,7 @@ export function siteSchemas() {
 export function sitePaths() {
   return {
     '/v1/sites': {
-      get: { summary: 'The team’s sites: name, public key (the script tag’s data-site-key) and allowed origins; never a secret (viewer)', security: admin, responses: { 200: { description: 'Sites, oldest first', content: content('SiteList') }, 401: unauthorized } },
+      get: { summary: 'The team’s sites: name, public key (the script tag’s data-site-key) and allowed origins; never a secret (viewer; a v1 site key lists its own site only)', security: admin, responses: { 200: { description: 'Sites, oldest first', content: content('SiteList') }, 401: unauthorized } },
       post: {
         summary: 'A new site of the team (admin); its secret key is in this answer only',
         security: admin,

@@ -30,7 +30,12 @@ export function siteView(site: Site): SiteView {
 export function siteRoutes(app: Hono<AppEnv>, deps: SiteRouteDeps) {
   const { sites, authorize, audit } = deps;
 
-  app.get('/v1/sites', authorize('viewer'), async (c) => c.json({ items: (await sites.teamSites(c.get('principal').teamId)).map(siteView) }));
+  app.get('/v1/sites', authorize('viewer'), async (c) => {
+    const { teamId, siteIds } = c.get('principal');
+    // A v1 site key reads its own site only; members and API tokens read all of the team's.
+    const mine = (await sites.teamSites(teamId)).filter((site) => siteIds.includes(site.id));
+    return c.json({ items: mine.map(siteView) });
+  });
 
   app.post('/v1/sites', authorize('admin'), async (c) => {
     const parsed = await body(c, siteCreateSchema);

@@ -56,7 +56,8 @@ describe.each(ENGINES)('the team’s sites on $name', ({ name, available }) => {
     expect(listed.map((item) => item.id)).toEqual([collector.site.id, site.id]);
     expect(JSON.stringify(listed)).not.toContain(secretKey);
     // The secret is the site's v1 admin key, for this site only.
-    expect((await fetch(`${collector.url}/v1/me`, { headers: { authorization: `Bearer ${secretKey}` } })).status).toBe(200);
+    const bySecret = await fetch(`${collector.url}/v1/sites`, { headers: { authorization: `Bearer ${secretKey}` } });
+    expect(siteListSchema.parse(await bySecret.json()).items.map((item) => item.id)).toEqual([site.id]);
     const [entry] = await auditOf('site.created');
     expect(entry).toMatchObject({ actor: { type: 'member', id: admin.userId }, action: 'site.created', target: { type: 'site', id: site.id }, detail: { name: 'Blog', origins: [origin, 'http://localhost:3000'] } });
   });
