@@ -15,6 +15,7 @@ export * from './schemas/admin-webhooks.ts';
 export * from './schemas/admin-mail.ts';
 export * from './schemas/admin-changes.ts';
 export * from './schemas/admin-privacy.ts';
+export * from './schemas/admin-sites.ts';
 export { toFieldIssues, formatIssues, type FieldIssue } from './schemas/issues.ts';
 export { codePointLength } from './schemas/text.ts';
 export * from './segment.ts';

@@ -26,6 +26,7 @@ import { openAccounts, type AccountsSetup } from './accounts.ts';
 import type { PasswordHasher } from './auth/password-hash.ts';
 import { authRoutes } from './auth/routes.ts';
 import { createAuthorize } from './authorize.ts';
+import { siteRoutes } from './sites/routes.ts';
 import { teamSiteIds } from './sites/team-sites.ts';
 import { teamRoutes } from './teams/routes.ts';
 import { auditRoutes, auditStore, requestAudit } from './audit/index.ts';
@@ -200,6 +201,7 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
   changeRoutes(app, { changes: changesStore(db, { now: deps.now, ...(options.loopEffects ? { effects: options.loopEffects } : {}) }), authorize, audit });
   peopleRoutes(app, { db, authorize, audit, ...(options.personErasers ? { erasers: options.personErasers } : {}) });
   retentionRoutes(app, { db, authorize, audit });
+  siteRoutes(app, { sites, authorize, audit, originsChanged: () => originKnown.forget() });
   teamRoutes(app, {
     teams,
     accounts: async () => (await accountsOf()).accounts,

@@ -4,7 +4,7 @@ import { openDatabase } from './db/open.ts';
 import { createStore, type Store } from './store.ts';
 import { readEnv } from './env.ts';
 import { createLogger } from './logger.ts';
-import { ROLES, type Role } from '../sdk/index.ts';
+import { isOrigin, ROLES, type Role } from '../sdk/index.ts';
 
 const program = process.env.ONEPOINT_PROGRAM || 'npm run collector --';
 const USAGE = `usage:
@@ -111,15 +111,6 @@ function usage(problem?: string): number {
 
 function isRole(value: unknown): value is Role {
   return typeof value === 'string' && (ROLES as readonly string[]).includes(value);
-}
-
-function isOrigin(value: string): boolean {
-  try {
-    const url = new URL(value);
-    return (url.protocol === 'http:' || url.protocol === 'https:') && url.origin === value;
-  } catch {
-    return false;
-  }
 }
 
 main(process.argv.slice(2)).then(

@@ -40,6 +40,7 @@ import {
   webhookSecretSchema,
 } from '../sdk/index.ts';
 import { admin, content, error, json } from './http/openapi-parts.ts';
+import { sitePaths, siteSchemas } from './sites/openapi.ts';
 import { teamPaths, teamSchemas } from './teams/openapi.ts';
 import { loopPaths, loopSchemas } from './changes/openapi.ts';
 import { authPaths } from './auth/openapi.ts';
@@ -91,6 +92,7 @@ export function openApiDocument(version: string) {
       schemas: {
         ...teamSchemas(),
         ...loopSchemas(),
+        ...siteSchemas(),
         Response: json(responsePayloadSchema),
         Ack: json(ackSchema),
         Error: json(errorBodySchema),
@@ -129,6 +131,7 @@ export function openApiDocument(version: string) {
     paths: {
       ...teamPaths(),
       ...loopPaths(),
+      ...sitePaths(),
       ...authPaths(),
       '/v1/responses': {
         post: {

@@ -1,7 +1,7 @@
 import { signal } from '@preact/signals-core';
 
 /** Every screen of the app; each has its own path (served by the collector as the app's page). */
-export const SCREENS = ['sign-in', 'reset-password', 'invite', 'inbox', 'members', 'tokens', 'audit', 'privacy'] as const;
+export const SCREENS = ['sign-in', 'reset-password', 'invite', 'inbox', 'members', 'tokens', 'audit', 'privacy', 'settings'] as const;
 export type Screen = (typeof SCREENS)[number];
 
 /** Screens for people who are not signed in (yet). */

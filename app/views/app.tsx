@@ -11,6 +11,7 @@ import { PrivacyScreen } from './privacy.tsx';
 import { PublicLayout } from './public-layout.tsx';
 import { ResetPasswordScreen } from './reset-password.tsx';
 import { Shell } from './shell.tsx';
+import { SettingsScreen } from './settings.tsx';
 import { SignInScreen } from './sign-in.tsx';
 import { TokensScreen } from './tokens.tsx';
 import { useValue } from './use-value.ts';
@@ -62,5 +63,6 @@ function Screen({ route }: { route: Route }) {
   if (route.screen === 'tokens') return <TokensScreen />;
   if (route.screen === 'audit') return <AuditScreen />;
   if (route.screen === 'privacy') return <PrivacyScreen />;
+  if (route.screen === 'settings') return <SettingsScreen />;
   return <InboxScreen />;
 }

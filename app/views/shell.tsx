@@ -12,6 +12,7 @@ const NAV: { screen: Screen; label: string; admin: boolean }[] = [
   { screen: 'tokens', label: 'API tokens', admin: true },
   { screen: 'audit', label: 'Audit log', admin: true },
   { screen: 'privacy', label: 'Privacy', admin: true },
+  { screen: 'settings', label: 'Settings', admin: false },
 ];
 
 /** The signed-in frame: the team (and a switcher when in several), the user menu, the navigation, and the screen. */

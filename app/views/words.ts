@@ -55,6 +55,7 @@ const ACTION_WORDS: Record<string, string> = {
   'invitation.revoked': 'revoked an invitation',
   'team.changed': 'changed the team’s settings',
   'site.created': 'created a site',
+  'site.changed': 'changed a site’s name or origins',
   'member.reset_link': 'made a password link for a member',
   'change.created': 'recorded a change',
   'change.linked': 'linked responses to a change',

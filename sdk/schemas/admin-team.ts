@@ -163,6 +163,7 @@ export const AUDIT_ACTIONS = [
   'change.published',
   'people.erased',
   'site.retention_changed',
+  'site.changed',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

@@ -5,25 +5,41 @@ import type { OriginSite as Site } from './cors.ts';
  * `ttlMs`: a CORS preflight carries no site key, and loading every site for each one would let
  * any page turn preflights into full table reads. A new origin is granted within `ttlMs`.
  */
-export function knownOrigins(listSites: () => Promise<Site[]>, ttlMs = 5000, now: () => number = Date.now) {
+export function knownOrigins(listSites: () => Promise<Site[]>, ttlMs = 5000, now: () => number = Date.now): KnownOrigins {
   let origins: Set<string> | undefined;
   let until = 0;
   let loading: Promise<Set<string>> | undefined;
+  /** Bumped by `forget`: a load that started before it must not bring the old list back. */
+  let generation = 0;
 
-  return async function isKnown(origin: string): Promise<boolean> {
+  async function isKnown(origin: string): Promise<boolean> {
     if (!origins || now() >= until) {
+      const started = generation;
       // One load at a time, however many preflights arrive while it runs.
-      loading ??= listSites()
+      const load = (loading ??= listSites()
         .then((sites) => {
-          origins = new Set(sites.flatMap((site) => site.origins));
-          until = now() + ttlMs;
-          return origins;
+          const loaded = new Set(sites.flatMap((site) => site.origins));
+          if (started === generation) {
+            origins = loaded;
+            until = now() + ttlMs;
+          }
+          return loaded;
         })
         .finally(() => {
-          loading = undefined;
-        });
-      return (await loading).has(origin);
+          if (loading === load) loading = undefined;
+        }));
+      return (await load).has(origin);
     }
     return origins.has(origin);
-  };
+  }
+  return Object.assign(isKnown, {
+    forget() {
+      generation++;
+      origins = undefined;
+      loading = undefined;
+    },
+  });
 }
+
+/** {@link knownOrigins}' check, and `forget` for when this collector changed a site's origins (the next check reads them afresh). */
+export type KnownOrigins = ((origin: string) => Promise<boolean>) & { forget(): void };

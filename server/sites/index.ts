@@ -7,3 +7,4 @@ export { SITE_COLUMNS, siteRowSchema, type Site } from './site.ts';
 export { sitesStore, type SitesStore } from './store.ts';
 export { UnknownTeamError } from './unknown-team-error.ts';
 export { siteTeamId } from './site-team.ts';
+export { siteRoutes, siteView, type SiteRouteDeps } from './routes.ts';

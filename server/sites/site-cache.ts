@@ -4,7 +4,8 @@ import type { SitesStore } from './store.ts';
 /**
  * Remembers site lookups by public key for a few seconds: every public request needs its site,
  * and sites change rarely. A key that is not found is not cached, so a new site works at once;
- * a changed allow-list (or team SLA) takes effect within `ttlMs`.
+ * a changed allow-list (or team SLA) takes effect within `ttlMs`, and at once when it was changed
+ * through this store (`updateSite` drops the site's entry).
  */
 export function cachingSites<S extends SitesStore>(store: S, ttlMs = 5000, now: () => number = Date.now): S {
   const cache = new Map<string, { site: Site; until: number }>();
@@ -19,6 +20,12 @@ export function cachingSites<S extends SitesStore>(store: S, ttlMs = 5000, now: 
         cache.set(publicKey, { site, until: now() + ttlMs });
       } else cache.delete(publicKey);
       return site;
+    },
+    async updateSite(teamId, id, change) {
+      const changed = await store.updateSite(teamId, id, change);
+      // A site's public key never changes, so its entry is the only one that can be stale.
+      if (changed) cache.delete(changed.after.publicKey);
+      return changed;
     },
   };
 }

@@ -14,6 +14,13 @@ export interface SitesStore {
    */
   createSite(input: { name: string; origins: string[]; teamId?: string }): Promise<{ site: Site; secretKey: string }>;
   listSites(): Promise<Site[]>;
+  /** The sites of one team, oldest first: what its members see in Settings. */
+  teamSites(teamId: string): Promise<Site[]>;
+  /**
+   * Renames a site of `teamId` and/or replaces its origins; the site before and after, or
+   * `undefined` when `teamId` has no site `id` (another team's site does not exist for it).
+   */
+  updateSite(teamId: string, id: string, change: { name?: string; origins?: string[] }): Promise<{ before: Site; after: Site } | undefined>;
   siteByPublicKey(publicKey: string): Promise<Site | undefined>;
   siteBySecret(secretKey: string): Promise<Site | undefined>;
 }
@@ -58,6 +65,24 @@ export function sitesStore(db: Driver, now: () => number = Date.now): SitesStore
 
     async listSites() {
       return (await select(db, siteRowSchema, 'sites', `SELECT ${SITE_COLUMNS} ORDER BY sites.created_at, sites.id`)).map(withoutHash);
+    },
+
+    async teamSites(teamId) {
+      return (await select(db, siteRowSchema, 'sites', `SELECT ${SITE_COLUMNS} WHERE sites.team_id = ? ORDER BY sites.created_at, sites.id`, [teamId])).map(withoutHash);
+    },
+
+    async updateSite(teamId, id, change) {
+      return db.transaction(async (tx) => {
+        const read = async () => {
+          const row = await selectOne(tx, siteRowSchema, 'sites', `SELECT ${SITE_COLUMNS} WHERE sites.id = ? AND sites.team_id = ?`, [id, teamId]);
+          return row && withoutHash(row);
+        };
+        const before = await read();
+        if (!before) return undefined;
+        await tx.run('UPDATE sites SET name = ?, origins = ? WHERE id = ? AND team_id = ?', [change.name ?? before.name, JSON.stringify(change.origins ?? before.origins), id, teamId]);
+        const after = await read();
+        return after && { before, after };
+      });
     },
 
     async siteByPublicKey(publicKey) {

@@ -62,6 +62,22 @@ async function everyScreen(page: Page, check: Check) {
   await confirm.getByRole('button', { name: 'Erase', exact: true }).click();
   await expect(page.getByRole('status')).toContainText('Erased nobody-');
   await check(page, 'privacy, erased');
+  await page.getByRole('navigation', { name: 'Sections' }).getByRole('link', { name: 'Settings' }).click();
+  await expect(heading(page, 'Settings')).toBeVisible();
+  const site = `a11y ${runTag()}`;
+  await page.getByLabel('Site name').fill(site);
+  await page.getByRole('region', { name: 'New site' }).getByLabel('Allowed origins').fill(`https://${site.replace(' ', '-')}.example`);
+  await page.getByRole('button', { name: 'Create site' }).click();
+  await expect(page.getByRole('region', { name: `Keys of ${site}` })).toBeVisible();
+  await check(page, 'settings, a new site’s keys');
+  await page.getByRole('button', { name: `Edit ${site}` }).click();
+  await page.getByRole('form', { name: `Edit ${site}` }).getByLabel('Allowed origins').fill('https://a.example/path');
+  await page.getByRole('button', { name: 'Save site' }).click();
+  await expect(page.getByText(/is not an origin/)).toBeVisible();
+  await page.getByLabel('Follow-up time (days)').fill('0');
+  await page.getByRole('button', { name: 'Save team' }).click();
+  await expect(page.getByText('Use 1 to 90 days.')).toBeVisible();
+  await check(page, 'settings, bad origin and SLA');
 
   await page.getByRole('button', { name: /Ada Admin/ }).click();
   await expect(page.getByRole('button', { name: 'Sign out everywhere' })).toBeVisible();

@@ -17,6 +17,7 @@ const LEAST: Record<string, Role> = {
   'POST /v1/me/team': 'viewer',
   'GET /v1/team': 'viewer',
   'GET /v1/members': 'viewer',
+  'GET /v1/sites': 'viewer',
   'PATCH /v1/responses/:id/follow-up': 'member',
   'GET /v1/jobs': 'member',
   'POST /v1/jobs/:id/retry': 'member',
@@ -53,6 +54,8 @@ const LEAST: Record<string, Role> = {
   'POST /v1/changes/:id/publish': 'member',
   'POST /v1/people/erase': 'admin',
   'PUT /v1/sites/:id/retention': 'admin',
+  'POST /v1/sites': 'admin',
+  'PATCH /v1/sites/:id': 'admin',
 };
 /** Routes anyone may call: the widget's, the docs, and the invitation link's own two. */
 const PUBLIC = new Set(['POST /v1/responses', 'POST /v1/dismissals', 'POST /v1/impressions', 'GET /v1/eligibility', 'GET /v1/openapi.json', 'GET /v1/invitations/lookup', 'POST /v1/invitations/accept', 'POST /v1/notices/:id/seen']);
@@ -80,6 +83,7 @@ describe.each(ENGINES)('every admin route × every role × another team on $name
     const siteB = await collector.store.createSite({ name: 'Other shop', origins: ['https://other.example'], teamId: teamB.id });
     own.response.siteKey = collector.site.publicKey;
     other.response.siteKey = siteB.site.publicKey;
+    other.siteId = siteB.site.id;
     expect((await collector.post(own.response)).status).toBe(200);
     expect((await collector.post(other.response, { origin: 'https://other.example' })).status).toBe(200);
     for (const role of ['admin', 'member', 'viewer'] as const) as[role] = (await person(collector, people, { email: `${role}@a.example`, teamId: teamA, role })).fetch;
@@ -119,6 +123,7 @@ describe.each(ENGINES)('every admin route × every role × another team on $name
     'PATCH /v1/team/alert-recipients': { emails: null },
     'POST /v1/changes/:id/responses': { responseIds: [own.response.id] },
     'PUT /v1/sites/:id/retention': { days: 30 },
+    'PATCH /v1/sites/:id': { name: 'Renamed' },
   };
   const call = (fetcher: (path: string, init?: RequestInit) => Promise<Response>, route: string) => {
     const [method] = route.split(' ');
