@@ -1,4 +1,4 @@
-import type { Role } from '../../sdk/index.ts';
+import type { Role, Segment } from '../../sdk/index.ts';
 import type { Failure } from '../models/failure.ts';
 import { PASSWORD_MIN_LENGTH, type PasswordProblem } from '../models/password-rules.ts';
 
@@ -60,6 +60,9 @@ const ACTION_WORDS: Record<string, string> = {
 
 /** An audit action as a verb phrase ("created an API token"); an unknown one as its code. */
 export const actionText = (action: string) => ACTION_WORDS[action] ?? action;
+
+/** Segments, plural, as headings and table rows name them. */
+export const SEGMENT_WORDS: Record<Segment, string> = { promoter: 'Promoters', passive: 'Passives', detractor: 'Detractors' };
 
 export const STATUS_WORDS: Record<string, string> = { new: 'New', contacted: 'Contacted', resolved: 'Resolved', not_needed: 'Not needed' };
 
