@@ -27,18 +27,18 @@ export function Chart<D>(props: { data: D; draw: (charts: Charts, target: HTMLEl
     if (!target) return;
     let drawn: DrawnChart | undefined;
     let gone = false;
-    const observer = new ResizeObserver(() => drawn?.resize(target.clientWidth));
-    loadCharts().then(
-      (module) => {
+    const observer = typeof ResizeObserver === 'function' ? new ResizeObserver(() => drawn?.resize(target.clientWidth)) : undefined;
+    // The table says it all: a chunk that did not load, or a canvas the browser refused, costs the picture only.
+    loadCharts()
+      .then((module) => {
         if (gone) return;
         drawn = props.draw(module, target, props.data, target.clientWidth);
-        observer.observe(target);
-      },
-      () => undefined, // the table says it all; a chunk that did not load costs the picture only
-    );
+        observer?.observe(target);
+      })
+      .catch(() => undefined);
     return () => {
       gone = true;
-      observer.disconnect();
+      observer?.disconnect();
       drawn?.destroy();
     };
   }, [props.data, scheme]);
