@@ -14,15 +14,16 @@ const overdueRow = z.object({ owner_id: z.nullable(z.string()), owner: z.nullabl
  * within the SLA, the median time to a first contact, and what is overdue per owner.
  *
  * A response is contacted when its status first changed away from `new` (its timeline's first
- * `status` row from `new`, whatever it changed to), within the SLA when that was before its due
+ * `status` row, whatever it changed to), within the SLA when that was before its due
  * date. It is settled, and counts in the share, once it was contacted or its due date passed:
  * one still due without a contact may yet make it.
  */
 export async function followUpHealth(db: Driver, siteIds: readonly string[], filters: StatsFilters, now: number): Promise<FollowUpHealth> {
   const where = statsWhere(siteIds, filters);
-  // One row per response: when it arrived, when it is due, and its first contact (NULL: none yet).
+  // One row per response: when it arrived, when it is due, and its first contact (NULL: none yet):
+  // its first `status` row, since a response starts as `new` and that row is the change away from it.
   const contacts = `SELECT r.received_at AS received_at, COALESCE(r.due_at, r.received_at) AS due_at,
-      (SELECT MIN(n.created_at) FROM follow_up_notes n WHERE n.response_id = r.id AND n.kind = 'status' AND n.from_value = 'new') AS first_contact
+      (SELECT MIN(n.created_at) FROM follow_up_notes n WHERE n.response_id = r.id AND n.kind = 'status') AS first_contact
     FROM responses r WHERE ${where.sql}`;
   const totals = await selectOne(
     db,
