@@ -27,6 +27,8 @@ export interface DrawnChart {
 }
 
 const HEIGHT = 220;
+/** Tick steps for counts: whole responses only. */
+const COUNT_STEPS = [1, 2, 5, 10, 20, 50, 100, 200, 500, 1000, 2000, 5000, 10_000, 20_000, 50_000, 100_000, 1_000_000];
 
 /** NPS per period as a line, inside its 95 % band. */
 export function drawTrend(target: HTMLElement, points: readonly TrendPoint[], width: number): DrawnChart {
@@ -38,7 +40,8 @@ export function drawTrend(target: HTMLElement, points: readonly TrendPoint[], wi
       height: HEIGHT,
       legend: { show: false },
       cursor: { show: false },
-      scales: { x: { time: false }, y: { range: [-100, 100] } },
+      // A little room either side, so that the first and last periods' labels are not cut off.
+      scales: { x: { time: false, range: [-0.4, Math.max(points.length - 1, 0) + 0.4] }, y: { range: [-100, 100] } },
       axes: [
         axis(colors, { values: (_, ticks) => ticks.map((tick) => labels[tick] ?? ''), space: 60, incrs: [1, 2, 5, 10, 20, 50] }),
         axis(colors, { size: 40 }),
@@ -70,7 +73,7 @@ export function drawDistribution(target: HTMLElement, bars: readonly ScoreBar[],
       legend: { show: false },
       cursor: { show: false },
       scales: { x: { time: false, range: [-0.5, 10.5] }, y: { range: (_, __, max) => [0, Math.max(1, max)] } },
-      axes: [axis(colors, { incrs: [1], values: (_, ticks) => ticks.map(String) }), axis(colors, { size: 40 })],
+      axes: [axis(colors, { incrs: [1], values: (_, ticks) => ticks.map(String) }), axis(colors, { size: 40, incrs: COUNT_STEPS })],
       series: [{}, series('detractor', colors.detractor), series('passive', colors.passive), series('promoter', colors.promoter)],
     },
     [bars.map((one) => one.score), ofSegment('detractor'), ofSegment('passive'), ofSegment('promoter')],
