@@ -96,3 +96,21 @@ test('dashboard at 360 px: no horizontal scroll, charts drawn to its width', asy
   await expect(page.locator('.chart canvas').first()).toBeVisible();
   expect(await overflowX(page)).toBeLessThanOrEqual(0);
 });
+
+test('keyboard only: from the heading, Tab to the survey filter, Enter applies it', async ({ page }) => {
+  await signInAs(page, 'viewer');
+  await page.getByRole('navigation', { name: 'Sections' }).getByRole('link', { name: 'Dashboard' }).press('Enter');
+  await expect(heading(page, 'Dashboard')).toBeFocused();
+  // Date fields take a Tab per part (month, day, year): walk on until the survey field has focus.
+  const focused = () => page.evaluate(() => document.activeElement?.id ?? '');
+  const passed: string[] = [];
+  for (let presses = 0; presses < 20 && (await focused()) !== 'filter-survey'; presses++) {
+    await page.keyboard.press('Tab');
+    passed.push(await focused());
+  }
+  expect([...new Set(passed)]).toEqual(['filter-from', 'filter-to', 'filter-interval', 'filter-survey']);
+  await page.keyboard.type(surveyId);
+  await page.keyboard.press('Enter');
+  await expect(page).toHaveURL(new RegExp(`surveyId=${surveyId}$`));
+  await expectFigures(page, { surveyId });
+});
