@@ -6,6 +6,7 @@ import { appPages } from './app-pages/index.ts';
 import { DatabaseBusyError } from './db/database-busy-error.ts';
 import { eligibilityRoutes } from './eligibility/index.ts';
 import { followUpRoutes } from './follow-ups/index.ts';
+import { impressionRoutes } from './impressions/index.ts';
 import { limitBody } from './http/body-limit.ts';
 import { ClientAbortedError, isClientAbort } from './http/client-aborted-error.ts';
 import { clientIp, type TrustProxy } from './http/client-ip.ts';
@@ -87,7 +88,7 @@ export const BUSY_RETRY_AFTER_SECONDS = 1;
 /** The collector's HTTP surface (SPEC §6), on any store. */
 export function createApp(options: AppOptions): Hono<AppEnv> {
   const rate = options.rateLimit ?? DEFAULT_RATE_LIMIT;
-  const { sites, responses, followUps, eligibility, members } = options.store.resources;
+  const { sites, responses, followUps, eligibility, members, impressions } = options.store.resources;
   const deps: HttpDeps = {
     now: options.now ?? Date.now,
     rateLimiter: createRateLimiter(rate, options.now),
@@ -168,6 +169,7 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
   const notices = noticesStore(db, deps.now);
   eligibilityRoutes(app, { ...deps, sites, eligibility, noticesFor: (siteId, userId) => notices.pending(siteId, userId) });
   noticeRoutes(app, { ...deps, sites, notices });
+  impressionRoutes(app, { ...deps, sites, impressions });
   // Accounts (SPEC §9): better-auth's sign-in behind our throttle and CSRF check; the team routes
   // behind `authorize`, which knows sessions, API tokens and v1 site keys.
   authRoutes(app, {

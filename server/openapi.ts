@@ -24,7 +24,7 @@ import {
   responsePageSchema,
   responsePayloadSchema,
   responseRecordSchema,
-  statsQuerySchema,
+  statsParamsSchema,
   statsSchema,
   timelineEntrySchema,
   timelineSchema,
@@ -45,6 +45,7 @@ import { teamPaths, teamSchemas } from './teams/openapi.ts';
 import { loopPaths, loopSchemas } from './changes/openapi.ts';
 import { authPaths } from './auth/openapi.ts';
 import { dismissalSchema, eligibilityQuerySchema } from './eligibility/index.ts';
+import { impressionSchema } from './impressions/index.ts';
 
 /** Query parameters from the schema the route validates its query with: names, types, which are required. */
 function queryParameters(schema: z.ZodMiniType) {
@@ -53,11 +54,11 @@ function queryParameters(schema: z.ZodMiniType) {
 }
 
 /**
- * The list's parameters: the strict ones by name, and the one whose name is open, `trait.KEY`
+ * The list's (or the stats') parameters: the strict ones by name, and the one whose name is open, `trait.KEY`
  * (lifted into `trait` before the strict check, see the SDK's `listQuerySchema`).
  */
-function listParameters() {
-  const named = queryParameters(listParamsSchema).filter((parameter) => parameter.name !== 'trait');
+function listParameters(schema: z.ZodMiniType = listParamsSchema) {
+  const named = queryParameters(schema).filter((parameter) => parameter.name !== 'trait');
   const trait = {
     name: `${TRAIT_PREFIX}{KEY}`,
     in: 'query',
@@ -98,6 +99,7 @@ export function openApiDocument(version: string) {
         Error: json(errorBodySchema),
         Eligibility: json(eligibilityAnswerSchema),
         Dismissal: json(dismissalSchema),
+        Impression: json(impressionSchema),
         FollowUpChange: json(followUpChangeSchema),
         Record: json(responseRecordSchema),
         ResponsePage: json(responsePageSchema),
@@ -193,10 +195,10 @@ export function openApiDocument(version: string) {
       },
       '/v1/stats': {
         get: {
-          summary: 'NPS with margin of error, 0–10 distribution, trend of the team’s sites together, or of one (site=) (viewer)',
+          summary: 'NPS with margin of error, 0–10 distribution, trend, response rate, drivers per segment and follow-up health of the team’s sites together, or of one (site=), a survey (surveyId=), a trait (trait.KEY=) (viewer)',
           security: admin,
-          parameters: queryParameters(statsQuerySchema),
-          responses: { 200: { description: 'NPS, distribution, trend', content: content('Stats') }, 400: error('Bad filter; site= not one of the principal’s sites'), 401: error('Missing or wrong secret key') },
+          parameters: listParameters(statsParamsSchema),
+          responses: { 200: { description: 'NPS, distribution, trend, response rate (responses ÷ impressions; null under a trait filter), drivers, follow-up health', content: content('Stats') }, 400: error('Bad filter; site= not one of the principal’s sites'), 401: error('Missing or wrong secret key') },
         },
       },
       '/v1/jobs': {
@@ -427,6 +429,13 @@ export function openApiDocument(version: string) {
           summary: 'Record that an identified user dismissed the survey',
           requestBody: { required: true, content: content('Dismissal') },
           responses: { 204: { description: 'Recorded' }, 400: error('Bad body'), 401: error('Unknown site key'), 403: error('Origin not allowed') },
+        },
+      },
+      '/v1/impressions': {
+        post: {
+          summary: 'Count survey displays (anonymous, batched per page): the response rate’s denominator',
+          requestBody: { required: true, content: content('Impression') },
+          responses: { 204: { description: 'Counted' }, 400: error('Bad body: siteKey, surveyId, count (a whole number 1–1000)'), 401: error('Unknown site key'), 403: error('Origin not allowed'), 429: error('Too many requests') },
         },
       },
       '/v1/openapi.json': { get: { summary: 'This document', responses: { 200: { description: 'OpenAPI 3.1' } } } },

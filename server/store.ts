@@ -2,6 +2,7 @@ import type { Driver } from './db/driver.ts';
 import { eligibilityStore, type EligibilityStore } from './eligibility/index.ts';
 import { followUpsStore, type FollowUpsStore } from './follow-ups/index.ts';
 import { lastRespondedAt, responsesStore, type ResponsesStore, type SqlStoreOptions } from './responses/index.ts';
+import { impressionsStore, type ImpressionsStore } from './impressions/index.ts';
 import { sitesStore, type SitesStore } from './sites/index.ts';
 import { teamsStore, type TeamsStore } from './teams/store.ts';
 import { memberName, type MemberNames } from './teams/member-name.ts';
@@ -13,7 +14,7 @@ export { FOLLOW_UP_STATUSES, type FollowUpStatus, type Interval, type ResponseRe
 /** Every resource's store over one database: what the collector, its CLI and the tests hold. */
 export interface Store extends SitesStore, ResponsesStore, FollowUpsStore, EligibilityStore, MemberNames {
   /** The resources apart, as the routes take them: each route sees only its own. */
-  readonly resources: { sites: SitesStore; responses: ResponsesStore; followUps: FollowUpsStore; eligibility: EligibilityStore; teams: TeamsStore; members: MemberNames };
+  readonly resources: { sites: SitesStore; responses: ResponsesStore; followUps: FollowUpsStore; eligibility: EligibilityStore; teams: TeamsStore; members: MemberNames; impressions: ImpressionsStore };
   /** The database itself, for what keeps its own tables on it (better-auth's sessions, the job queue). */
   readonly db: Driver;
   close(): Promise<void>;
@@ -26,13 +27,16 @@ export interface Store extends SitesStore, ResponsesStore, FollowUpsStore, Eligi
  * the functions those resources export.
  */
 export function createStore(db: Driver, now: () => number = Date.now, options: SqlStoreOptions = {}): Store {
+  const impressions = impressionsStore(db);
   return withResources({
     sites: sitesStore(db, now),
-    responses: responsesStore(db, now, options),
+    // The response rate's displays come from the impressions resource, through its store.
+    responses: responsesStore(db, now, options, (siteIds, filters) => impressions.shown(siteIds, filters)),
     followUps: followUpsStore(db, { memberName, now }),
     eligibility: eligibilityStore(db, (siteId, userId) => lastRespondedAt(db, siteId, userId), now),
     teams: teamsStore(db, now),
     members: { memberName: (teamId, userId) => memberName(db, teamId, userId) },
+    impressions,
   }, () => db.close(), db);
 }
 

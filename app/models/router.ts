@@ -1,7 +1,7 @@
 import { signal } from '@preact/signals-core';
 
 /** Every screen of the app; each has its own path (served by the collector as the app's page). */
-export const SCREENS = ['sign-in', 'reset-password', 'invite', 'inbox', 'members', 'tokens', 'audit', 'privacy', 'settings'] as const;
+export const SCREENS = ['sign-in', 'reset-password', 'invite', 'inbox', 'dashboard', 'members', 'tokens', 'audit', 'privacy', 'settings'] as const;
 export type Screen = (typeof SCREENS)[number];
 
 /** Screens for people who are not signed in (yet). */
@@ -9,23 +9,31 @@ export const PUBLIC_SCREENS: readonly Screen[] = ['sign-in', 'reset-password', '
 /** Screens only a team’s admins see (members is for everyone: viewers and members read the list). */
 export const ADMIN_SCREENS: readonly Screen[] = ['tokens', 'audit', 'privacy'];
 
-/** Where the app is: a screen and, for the link pages, the link's token. */
+/** Screens whose state lives in the address's query (the dashboard's filters), so a link shares it. */
+const QUERY_SCREENS: readonly Screen[] = ['dashboard'];
+
+/** Where the app is: a screen and, for the link pages, the link's token; for the dashboard, its query. */
 export interface Route {
   screen: Screen;
   token?: string;
+  /** The query's parameters as text (the screen's model reads what it knows of them). */
+  params?: Record<string, string>;
 }
 
 /** The route for a URL's path and query; `/` is the inbox, and so is any path the app does not know. */
 export function parseRoute(pathname: string, search: string): Route {
   const name = pathname.replace(/^\/+|\/+$/g, '');
   const screen = SCREENS.find((candidate) => candidate === name) ?? 'inbox';
-  const token = new URLSearchParams(search).get('token') ?? undefined;
+  const query = new URLSearchParams(search);
+  const token = query.get('token') ?? undefined;
+  if (QUERY_SCREENS.includes(screen)) return query.size ? { screen, params: Object.fromEntries(query) } : { screen };
   return screen === 'invite' || screen === 'reset-password' ? (token ? { screen, token } : { screen }) : { screen };
 }
 
 /** The URL (path and query) of a route. */
 export function routeUrl(route: Route): string {
-  return `/${route.screen}${route.token ? `?${new URLSearchParams({ token: route.token })}` : ''}`;
+  const query = route.token ? new URLSearchParams({ token: route.token }) : new URLSearchParams(route.params);
+  return `/${route.screen}${query.size ? `?${query}` : ''}`;
 }
 
 /** The browser's History API, as the router needs it (tests pass a fake). */

@@ -4,6 +4,7 @@ import type { Route } from '../models/router.ts';
 import { AcceptInvitationScreen } from './accept-invitation.tsx';
 import { AuditScreen } from './audit.tsx';
 import { useApp } from './context.ts';
+import { DashboardScreen } from './dashboard.tsx';
 import { InboxScreen } from './inbox.tsx';
 import { MembersScreen } from './members.tsx';
 import { ErrorNote } from './notice.tsx';
@@ -59,6 +60,7 @@ export function App() {
 }
 
 function Screen({ route }: { route: Route }) {
+  if (route.screen === 'dashboard') return <DashboardScreen params={route.params} />;
   if (route.screen === 'members') return <MembersScreen />;
   if (route.screen === 'tokens') return <TokensScreen />;
   if (route.screen === 'audit') return <AuditScreen />;

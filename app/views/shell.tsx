@@ -8,6 +8,7 @@ import { useValue } from './use-value.ts';
 
 const NAV: { screen: Screen; label: string; admin: boolean }[] = [
   { screen: 'inbox', label: 'Inbox', admin: false },
+  { screen: 'dashboard', label: 'Dashboard', admin: false },
   { screen: 'members', label: 'Members', admin: false },
   { screen: 'tokens', label: 'API tokens', admin: true },
   { screen: 'audit', label: 'Audit log', admin: true },

@@ -1,4 +1,4 @@
-import type { Role } from '../../sdk/index.ts';
+import type { Role, Segment } from '../../sdk/index.ts';
 import type { Failure } from '../models/failure.ts';
 import { PASSWORD_MIN_LENGTH, type PasswordProblem } from '../models/password-rules.ts';
 
@@ -84,6 +84,8 @@ export function erasedText(who: string, counts: Record<string, number>): string 
   if (other) parts.push(`${other} other ${other === 1 ? 'record' : 'records'}`);
   return `Erased ${who}: ${parts.join(', ')}.`;
 }
+/** Segments, plural, as headings and table rows name them. */
+export const SEGMENT_WORDS: Record<Segment, string> = { promoter: 'Promoters', passive: 'Passives', detractor: 'Detractors' };
 
 export const STATUS_WORDS: Record<string, string> = { new: 'New', contacted: 'Contacted', resolved: 'Resolved', not_needed: 'Not needed' };
 

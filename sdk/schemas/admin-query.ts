@@ -60,8 +60,8 @@ export const listParamsSchema = z
 /** A list query, typed: what `GET /v1/responses` (and its CSV) filters by (SPEC §10). */
 export type ListQuery = z.output<typeof listParamsSchema>;
 
-/** Moves `trait.KEY=VALUE` into `trait: { key, value }`; a second trait filter is an issue. */
-const liftTrait = z.transform((input: unknown, ctx) => {
+/** Moves `trait.KEY=VALUE` into `trait: { key, value }`; a second trait filter is an issue (the list's and the stats' queries). */
+export const liftTrait = z.transform((input: unknown, ctx) => {
   if (typeof input !== 'object' || input === null || Array.isArray(input)) {
     ctx.issues.push({ code: 'custom', message: 'must be a set of query parameters', input });
     return {};

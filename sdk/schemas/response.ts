@@ -30,6 +30,9 @@ export const respondentSchema = z.object({
   traits: z.optional(traitsSchema),
 });
 
+/** A survey's id, as a page names it: 1–64 lowercase letters, digits, `_` or `-`. */
+export const surveyIdSchema = z.string().check(z.regex(/^[a-z0-9][a-z0-9_-]{0,63}$/, { message: 'must be 1–64 lowercase letters, digits, _ or -' }));
+
 /**
  * `POST {endpoint}/v1/responses`. Sent at the first pick (`partial`) and again, with the same
  * `id`, a higher `seq` and the full current state, at each later step. SPEC §6.
@@ -37,7 +40,7 @@ export const respondentSchema = z.object({
 export const responsePayloadSchema = z.object({
   id: uuid,
   siteKey: z.string().check(z.regex(/^pk_[A-Za-z0-9_-]{4,64}$/, { message: 'must look like pk_…' })),
-  surveyId: z.string().check(z.regex(/^[a-z0-9][a-z0-9_-]{0,63}$/, { message: 'must be 1–64 lowercase letters, digits, _ or -' })),
+  surveyId: surveyIdSchema,
   seq: z.int().check(z.gte(0), z.lte(1_000_000)),
   score: z.int().check(z.gte(0), z.lte(10)),
   comment: z.optional(text(LIMITS.textLength)),

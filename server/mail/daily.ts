@@ -52,7 +52,8 @@ export function mailDailyHandler(context: MailContext, hour?: number): JobHandle
       const siteIds = await teamSiteIds(db, team.id);
       const recipients = await teamRecipients(db, team.id);
       if (!siteIds.length || !recipients.length) continue;
-      const stats = (from: number, to: number) => responseStats(db, siteIds, { from, to, includeTest: false }, 'day');
+      // The digest reads counts only: displays (the response rate) are the dashboard's, not the mail's.
+      const stats = (from: number, to: number) => responseStats(db, siteIds, { from, to, includeTest: false }, 'day', { now: context.now(), shownOf: async () => 0 });
       const [yesterday, week, weekBefore, overdue] = await Promise.all([
         stats(dayStart - DAY_MS, dayStart),
         stats(dayStart - 7 * DAY_MS, dayStart),

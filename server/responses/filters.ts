@@ -1,4 +1,4 @@
-import type { ListQuery, StatsQuery } from '../../sdk/index.ts';
+import type { ListQuery } from '../../sdk/index.ts';
 import type { OwnerMatch } from './owner-match.ts';
 import type { ResponseFilters } from './response-filters.ts';
 
@@ -26,14 +26,5 @@ export function filtersFromQuery(query: ListQuery, now: number, owner: OwnerMatc
     ...(identified !== undefined ? { identified } : {}),
     ...(trait ? { trait } : {}),
     includeTest: includeTest ?? false,
-  };
-}
-
-/** The store's filters for a parsed stats query. */
-export function statsFiltersFromQuery(query: StatsQuery): Pick<ResponseFilters, 'from' | 'to' | 'includeTest'> {
-  return {
-    ...(query.from ? { from: Date.parse(query.from) } : {}),
-    ...(query.to ? { to: Date.parse(query.to) } : {}),
-    includeTest: query.includeTest ?? false,
   };
 }

@@ -1,13 +1,14 @@
 export { responseAdminRoutes } from './admin-routes.ts';
 export { CSV_COLUMNS, csvCell, csvHeader, csvRecord, csvRow } from './csv.ts';
 export { decodeCursor, encodeCursor, InvalidCursorError } from './cursor.ts';
-export { filtersFromQuery, statsFiltersFromQuery } from './filters.ts';
+export { filtersFromQuery } from './filters.ts';
+export { statsFiltersFromQuery, type StatsFilters } from './stats-filters.ts';
 export { ingestRoutes } from './ingest-routes.ts';
 export { responseList, type ResponseList, type SqlStoreOptions } from './list.ts';
 export { ownerMatch, type OwnerAsker, type OwnerMatch } from './owner-match.ts';
 export { iso, responseRowSchema, toRecord, type ResponseRow } from './record.ts';
 export type { ResponseFilters } from './response-filters.ts';
-export { periodOf, responseStats } from './stats.ts';
+export { periodOf, responseStats, type ShownOf } from './stats.ts';
 export { lastRespondedAt, othersOf, responseRow, responsesStore, setFollowUp, type ResponsesStore } from './store.ts';
 export { upsertResponseRow, type UpsertOutcome, type UpsertResult } from './upsert.ts';
 export { openFollowUpsDue, overdueCount, type OpenFollowUp } from './due.ts';

@@ -3,10 +3,11 @@ import { distributionOf, isScore, npsFromDistribution, type Interval, type Stats
 import type { Driver, SqlValue } from '../db/driver.ts';
 import { inList } from '../db/in-list.ts';
 import { int, select } from '../db/rows.ts';
-import type { ResponseFilters } from './response-filters.ts';
+import { driversBySegment } from './stats-drivers.ts';
+import { DAY_MS, daysOf, statsWhere, type StatsFilters } from './stats-filters.ts';
+import { followUpHealth } from './stats-follow-up.ts';
 
-/** A UTC day in ms: the daily counts (received_day) and the SLA are whole days. */
-export const DAY_MS = 86_400_000;
+export { DAY_MS } from './stats-filters.ts';
 
 /** Period label of a day number (days since 1970-01-01, UTC). Weeks start on Monday. */
 export function periodOf(day: number, interval: Interval): string {
@@ -17,31 +18,60 @@ export function periodOf(day: number, interval: Interval): string {
   return new Date((day - sinceMonday) * DAY_MS).toISOString().slice(0, 10);
 }
 
+/**
+ * How many times the sites' surveys were shown in the filters' days (the impressions resource
+ * answers it); `null` when displays cannot be told apart that way (a trait: they carry none).
+ */
+export type ShownOf = (siteIds: readonly string[], filters: { surveyId?: string; fromDay?: number; toDay?: number }) => Promise<number>;
+
 const countRow = z.object({ day: int, score: int, n: int });
 
 /**
- * NPS, the 0–10 distribution and the trend of the sites `siteIds` together, from the daily
- * counts: whole UTC days, so `from` and `to` round to the day they fall in.
+ * Responses per day and score. Without a survey or trait filter, from the daily counts kept by
+ * triggers (at most days × 11 rows); with one, from the responses themselves, over the same days.
  */
-export async function responseStats(db: Driver, siteIds: readonly string[], filters: Pick<ResponseFilters, 'from' | 'to' | 'includeTest'>, interval: Interval): Promise<Stats> {
-  const sites = inList('site_id', siteIds);
-  const clauses = [sites.sql, filters.includeTest ? '1 = 1' : 'test = 0'];
-  const params: SqlValue[] = [...sites.params];
-  if (filters.from !== undefined) clauses.push('day >= ?'), params.push(Math.floor(filters.from / DAY_MS));
-  if (filters.to !== undefined) clauses.push('day < ?'), params.push(Math.ceil(filters.to / DAY_MS));
-  const rows = await select(db, countRow, 'response_counts', `SELECT day, score, SUM(n) AS n FROM response_counts WHERE ${clauses.join(' AND ')} GROUP BY day, score`, params);
+function dailyCounts(db: Driver, siteIds: readonly string[], filters: StatsFilters) {
+  if (filters.surveyId === undefined && !filters.trait) {
+    const sites = inList('site_id', siteIds);
+    const clauses = [sites.sql, filters.includeTest ? '1 = 1' : 'test = 0'];
+    const params: SqlValue[] = [...sites.params];
+    const { fromDay, toDay } = daysOf(filters);
+    if (fromDay !== undefined) clauses.push('day >= ?'), params.push(fromDay);
+    if (toDay !== undefined) clauses.push('day < ?'), params.push(toDay);
+    return select(db, countRow, 'response_counts', `SELECT day, score, SUM(n) AS n FROM response_counts WHERE ${clauses.join(' AND ')} GROUP BY day, score`, params);
+  }
+  const where = statsWhere(siteIds, filters);
+  return select(db, countRow, 'responses', `SELECT r.received_day AS day, r.score AS score, COUNT(*) AS n FROM responses r WHERE ${where.sql} GROUP BY r.received_day, r.score`, where.params);
+}
+
+/**
+ * The stats of the sites `siteIds` together (SPEC §10 dashboard): NPS, the 0–10 distribution and
+ * the trend, the response rate, the drivers per segment and follow-up health at `now`. Whole UTC
+ * days: `from` and `to` round to the day they fall in, for every part alike.
+ */
+export async function responseStats(db: Driver, siteIds: readonly string[], filters: StatsFilters, interval: Interval, deps: { now: number; shownOf: ShownOf }): Promise<Stats> {
+  const rows = await dailyCounts(db, siteIds, filters);
   const overall = distributionOf([]);
   const byPeriod = new Map<string, number[]>();
   for (const row of rows) {
-    const score = Number(row.score);
+    const score = row.score;
     if (!isScore(score)) continue; // the schema admits none; a hand-edited row is skipped, not counted
-    const count = Number(row.n);
-    overall[score] = (overall[score] ?? 0) + count;
-    const period = periodOf(Number(row.day), interval);
+    overall[score] = (overall[score] ?? 0) + row.n;
+    const period = periodOf(row.day, interval);
     const histogram = byPeriod.get(period) ?? distributionOf([]);
-    histogram[score] = (histogram[score] ?? 0) + count;
+    histogram[score] = (histogram[score] ?? 0) + row.n;
     byPeriod.set(period, histogram);
   }
   const trend = [...byPeriod.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([period, histogram]) => ({ period, ...npsFromDistribution(histogram) }));
-  return { summary: npsFromDistribution(overall), distribution: overall, trend };
+  const summary = npsFromDistribution(overall);
+  const shown = filters.trait ? null : await deps.shownOf(siteIds, { ...(filters.surveyId !== undefined ? { surveyId: filters.surveyId } : {}), ...daysOf(filters) });
+  return {
+    summary,
+    distribution: overall,
+    trend,
+    shown,
+    responseRate: shown ? summary.total / shown : null,
+    drivers: await driversBySegment(db, siteIds, filters),
+    followUp: await followUpHealth(db, siteIds, filters, deps.now),
+  };
 }

@@ -6,8 +6,8 @@ import { int, nullableInt, select, selectOne } from '../db/rows.ts';
 import type { Site } from '../sites/index.ts';
 import { responseList, type ResponseList, type SqlStoreOptions } from './list.ts';
 import { iso, responseRowSchema, type ResponseRow } from './record.ts';
-import type { ResponseFilters } from './response-filters.ts';
-import { responseStats } from './stats.ts';
+import { responseStats, type ShownOf } from './stats.ts';
+import type { StatsFilters } from './stats-filters.ts';
 import { upsertResponseRow, type UpsertResult } from './upsert.ts';
 
 /** How many of the same person's other responses a detail shows, newest first. */
@@ -21,16 +21,19 @@ export interface ResponsesStore extends ResponseList {
    * A new response is due the site's team's SLA (`site.slaDays`) after it arrives.
    */
   upsertResponse(site: Site, payload: ResponsePayload, segment: Segment): Promise<UpsertResult>;
-  /** The stats of the sites `siteIds` together. */
-  stats(siteIds: readonly string[], filters: Pick<ResponseFilters, 'from' | 'to' | 'includeTest'>, interval: Interval): Promise<Stats>;
+  /** The stats of the sites `siteIds` together, now (follow-up health is as of the store's clock). */
+  stats(siteIds: readonly string[], filters: StatsFilters, interval: Interval): Promise<Stats>;
 }
 
-/** The responses tables, on either engine. */
-export function responsesStore(db: Driver, now: () => number = Date.now, options: SqlStoreOptions = {}): ResponsesStore {
+/**
+ * The responses tables, on either engine. `shownOf` is how the impressions resource counts
+ * displays, for the response rate.
+ */
+export function responsesStore(db: Driver, now: () => number, options: SqlStoreOptions, shownOf: ShownOf): ResponsesStore {
   return {
     upsertResponse: (site, payload, segment) => upsertResponseRow(db, site, payload, segment, now()),
     ...responseList(db, options),
-    stats: (siteIds, filters, interval) => responseStats(db, siteIds, filters, interval),
+    stats: (siteIds, filters, interval) => responseStats(db, siteIds, filters, interval, { now: now(), shownOf }),
   };
 }
 

@@ -1,4 +1,4 @@
-import { HttpError, NetworkError } from '../../sdk/index.ts';
+import { HttpError, NetworkError, type Stats } from '../../sdk/index.ts';
 
 /** A promise settled from outside: a fake client call answered when the test says. */
 export function deferred<T>() {
@@ -28,3 +28,17 @@ export function recorder() {
     };
   return { calls, record };
 }
+
+const NO_SUMMARY = { promoters: 0, passives: 0, detractors: 0, total: 0, nps: null, marginOfError: null };
+
+/** A stats answer: `summary` and nothing else counted (override any part). */
+export const makeStats = (parts: Partial<Stats> = {}): Stats => ({
+  summary: NO_SUMMARY,
+  distribution: [0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0],
+  trend: [],
+  shown: 0,
+  responseRate: null,
+  drivers: { promoters: [], passives: [], detractors: [] },
+  followUp: { settled: 0, contactedInSla: 0, contactedInSlaShare: null, medianHoursToFirstContact: null, overdueByOwner: [] },
+  ...parts,
+});

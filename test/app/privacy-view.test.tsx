@@ -1,4 +1,5 @@
 // @vitest-environment happy-dom
+import { makeStats } from './fakes.ts';
 import { signal } from '@preact/signals-core';
 import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
 import { afterEach, expect, it } from 'vitest';
@@ -42,7 +43,7 @@ it('an admin finds Privacy in the navigation; erasing asks first, names the pers
 });
 
 it('a member is sent away from Privacy and does not see it in the navigation', async () => {
-  const client = fakeClient({ me: async () => makeMe({ role: 'member' }), list: async () => ({ items: [], nextCursor: null }), stats: async () => ({ summary: { promoters: 0, passives: 0, detractors: 0, total: 0, nps: null, marginOfError: null }, distribution: [], trend: [] }) });
+  const client = fakeClient({ me: async () => makeMe({ role: 'member' }), list: async () => ({ items: [], nextCursor: null }), stats: async () => makeStats() });
   const { history } = await renderApp('/privacy', client);
   await waitFor(() => expect(history.current()).not.toBe('/privacy'));
   expect(screen.queryByRole('link', { name: 'Privacy' })).toBeNull();

@@ -7,7 +7,7 @@ import { createTokens } from '../../app/models/tokens.ts';
 import type { AuditEntry, Invitation } from '../../sdk/index.ts';
 import { makeRecord } from '../helpers/admin-fixtures.ts';
 import { makeAuditEntry, makeInvitation, makeMember, makeToken } from '../helpers/team-fixtures.ts';
-import { deferred, httpError, recorder } from './fakes.ts';
+import { deferred, httpError, makeStats, recorder } from './fakes.ts';
 
 describe('members', () => {
   it('loads the list; changeRole replaces the member with the answer; removal waits for the confirmation', async () => {
@@ -166,7 +166,7 @@ describe('inbox', () => {
   it('the latest responses and the summary NPS', async () => {
     const summary = { promoters: 1, passives: 0, detractors: 1, total: 2, nps: 0, marginOfError: 138.6 };
     const { calls, record } = recorder();
-    const inbox = createInbox({ client: { list: record('list', async () => ({ items: [makeRecord()], nextCursor: null })), stats: async () => ({ summary, distribution: [], trend: [] }) }, limit: 10 });
+    const inbox = createInbox({ client: { list: record('list', async () => ({ items: [makeRecord()], nextCursor: null })), stats: async () => makeStats({ summary }) }, limit: 10 });
     await inbox.load();
     expect(inbox.records.value).toEqual([makeRecord()]);
     expect(inbox.summary.value).toEqual(summary);
@@ -186,7 +186,7 @@ describe('inbox', () => {
           first = false;
           return slow.promise;
         },
-        stats: async () => ({ summary, distribution: [], trend: [] }),
+        stats: async () => makeStats({ summary }),
       },
     });
     const loading = inbox.load();

@@ -9,7 +9,7 @@ import { Context, type AppContext } from '../../app/views/context.ts';
 import type { AdminClient, Invitation } from '../../sdk/index.ts';
 import { makeMe, makeMember } from '../helpers/team-fixtures.ts';
 import { fakeClient, fakeHistory } from './fake-client.ts';
-import { httpError, recorder } from './fakes.ts';
+import { httpError, makeStats, recorder } from './fakes.ts';
 
 // The views over their real models, with a fake client: what a person sees and what a click does.
 // Preact renders after a change on its own schedule here (testing-library's act drives another
@@ -42,7 +42,7 @@ describe('signed out', () => {
         return { user: { id: 'user-1', email: 'ada@team.example', name: 'Ada' } };
       }),
       list: async () => ({ items: [], nextCursor: null }),
-      stats: async () => ({ summary: { promoters: 0, passives: 0, detractors: 0, total: 0, nps: null, marginOfError: null }, distribution: [], trend: [] }),
+      stats: async () => makeStats(),
     });
     const { history } = await renderApp('/members', client);
     await screen.findByRole('heading', { level: 1, name: 'Sign in' });
@@ -84,7 +84,7 @@ describe('signed in', () => {
     const client = fakeClient({ me: async () => makeMe({ role: 'viewer' }), members: async () => [makeMember(), makeMember({ userId: 'user-1', name: 'Ada Admin', role: 'admin' })] });
     await renderApp('/members', client);
     await screen.findByText('Mo Member');
-    expect(screen.getAllByRole('link').map((link) => link.textContent)).toEqual(['Skip to content', 'Inbox', 'Members', 'Settings']);
+    expect(screen.getAllByRole('link').map((link) => link.textContent)).toEqual(['Skip to content', 'Inbox', 'Dashboard', 'Members', 'Settings']);
     expect(screen.queryAllByRole('combobox')).toEqual([]);
     expect(screen.queryByRole('button', { name: /Remove|Reset link|Invite/ })).toBeNull();
     expect(screen.getByText('Member')).toBeDefined();

@@ -82,7 +82,15 @@ describe('createAdminClient (injected fetch)', () => {
 
   it('get, stats, csv and updateFollowUp: their routes, methods and bodies; answers parsed', async () => {
     const detail = makeDetail();
-    const stats = { summary: { promoters: 1, passives: 0, detractors: 1, total: 2, nps: 0, marginOfError: 138.6 }, distribution: [1, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0], trend: [] };
+    const stats = {
+      summary: { promoters: 1, passives: 0, detractors: 1, total: 2, nps: 0, marginOfError: 138.6 },
+      distribution: [1, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0],
+      trend: [],
+      shown: 4,
+      responseRate: 0.5,
+      drivers: { promoters: [], passives: [], detractors: [{ driver: 'Price', count: 1 }] },
+      followUp: { settled: 1, contactedInSla: 1, contactedInSlaShare: 1, medianHoursToFirstContact: 2.5, overdueByOwner: [{ ownerId: null, owner: null, count: 1 }] },
+    };
     const { fetch, seen } = scripted([json(detail), json(stats), () => new Response('\uFEFFid,score\r\na,3\r\n', { headers: { 'content-type': 'text/csv' } }), json(detail)]);
     const admin = createAdminClient({ endpoint: 'https://c.example', token: 'sk_x', fetch });
     expect(await admin.get('a/b')).toEqual(detail);

@@ -26,7 +26,7 @@ describe('the team app’s pages', () => {
   const get = serve([join(scratch, 'absent'), built]);
 
   it('every screen’s path answers the page, under the strict policy, never cached, with no referrer', async () => {
-    expect(APP_PATHS).toEqual(expect.arrayContaining(['/', '/inbox', '/members', '/tokens', '/audit', '/settings', '/invite', '/reset-password', '/sign-in']));
+    expect(APP_PATHS).toEqual(expect.arrayContaining(['/', '/inbox', '/dashboard', '/members', '/tokens', '/audit', '/privacy', '/settings', '/invite', '/reset-password', '/sign-in']));
     for (const path of APP_PATHS) {
       const response = await get(path);
       expect(response.status, path).toBe(200);

@@ -46,7 +46,7 @@ describe.each(ENGINES)('webhooks across a crash on $name', ({ name, available })
     const teamId = await siteTeamId(db, site.id);
     if (!teamId) throw new Error('the site has no team');
     await webhooksStore(db).create(teamId, { url: receiver.url, events: ['response.scored'] }, null);
-    const responses = responsesStore(db);
+    const responses = responsesStore(db, Date.now, {}, async () => 0);
     for (let i = 0; i < RESPONSES; i++) {
       const payload = makePayload({ siteKey: site.publicKey, score: i % 11 });
       await responses.upsertResponse(site, payload, segmentOf(payload.score));

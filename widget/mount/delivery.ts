@@ -1,8 +1,11 @@
 import { browserStorage, createClient, createOutbox, crossTabLock, randomUuid, type Client, type KeyValueStorage, type Outbox, type OutboxEvent, type SurveyConfig } from '../../sdk/index.ts';
+import { createImpressions, type Impressions } from './impressions.ts';
 
 export interface Delivery {
   client: Client;
   outbox: Outbox;
+  /** The page's survey displays, for the response rate. */
+  impressions: Impressions;
   dispose(): void;
 }
 
@@ -15,7 +18,7 @@ export interface DeliveryOptions {
 
 /**
  * The SDK client and durable outbox for one collector, flushing at start-up, on `online`,
- * on visibility and on `pagehide`.
+ * on visibility and on `pagehide`; and the page's display counts, sent at the same moments.
  */
 export function createDelivery(config: Pick<SurveyConfig, 'endpoint' | 'siteKey'>, options: DeliveryOptions = {}): Delivery {
   const win = options.window ?? window;
@@ -36,9 +39,14 @@ export function createDelivery(config: Pick<SurveyConfig, 'endpoint' | 'siteKey'
   });
   const detach = outbox.attach(win, win.document);
   void outbox.flush();
+  const impressions = createImpressions(config, win);
   return {
     client,
     outbox,
-    dispose: detach,
+    impressions,
+    dispose() {
+      detach();
+      impressions.dispose();
+    },
   };
 }

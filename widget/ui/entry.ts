@@ -68,6 +68,8 @@ async function show(request: OpenRequest): Promise<void> {
     storage,
   });
   controller.on('closed', request.onClosed);
+  // One display for the response rate; a test display is not one (test responses are left out too).
+  if (!config.test) void deliveryFor(config).then((delivery) => delivery.impressions.shown(config.surveyId), () => undefined);
 }
 
 /** Starts delivering responses left in the outbox by an earlier page. */
