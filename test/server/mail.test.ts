@@ -216,7 +216,8 @@ describe.each(ENGINES)('mail on $name', ({ name, available }) => {
     for (const href of links(digests[0]!)) expect(href.startsWith(`${collector.url}/`)).toBe(true);
     // The member turned digests off; the viewer never had them.
     expect(mailsTo(member.email, /new responses? on/)).toHaveLength(0);
-    expect(mailsTo(viewer.email, /./).length).toBe(0);
+    // (their own password link, mailed when the test made them, is the only mail they had)
+    expect(mailsTo(viewer.email, /^(?!Choose your onepoint password)/).length).toBe(0);
     const [due] = mailsTo(member.email, /due tomorrow/);
     expect(due!.text).toContain(`${collector.url}/responses/${owned.id}`);
     expect(due!.text).not.toContain(unowned.id);
@@ -319,7 +320,8 @@ describe.each(ENGINES)('mail without SMTP_URL on $name', ({ name, available }) =
     const queued = await admin.fetch(`/v1/responses/${payload.id}/reply`, { method: 'POST', body: JSON.stringify({ subject: 'Hi', body: 'Sorry' }) });
     expect(queued.status).toBe(201);
     const kept = await until(async () => {
-      const items = outboxPageSchema.parse(await (await admin.fetch('/v1/outbox?state=kept')).json()).items;
+      // The people's own password links (kind notice, mailed when the test made them) aside.
+      const items = outboxPageSchema.parse(await (await admin.fetch('/v1/outbox?state=kept')).json()).items.filter((mail) => mail.kind !== 'notice');
       return items.length === 2 ? items : undefined;
     }, 'the alert and the reply kept');
     expect(kept.map((mail) => [mail.kind, mail.to, mail.error, mail.sentAt]).sort()).toEqual([
