@@ -92,7 +92,7 @@ writeManifest(collector, {
   bin: { 'onepoint-collector': './lib/bin.js' },
   exports: { './package.json': './package.json' },
   files: ['lib', 'CHANGELOG.md'],
-  dependencies: dependencies(['hono', '@hono/node-server', 'better-sqlite3', 'pg', 'pino', 'pino-pretty', 'zod', 'better-auth', '@node-rs/argon2', '@zxcvbn-ts/language-common']),
+  dependencies: dependencies(['hono', '@hono/node-server', 'better-sqlite3', 'pg', 'pino', 'pino-pretty', 'zod', 'better-auth', '@node-rs/argon2', '@zxcvbn-ts/language-common', 'nodemailer', 'standardwebhooks']),
 });
 
 for (const folder of [web, collector]) {
