@@ -4,6 +4,7 @@ export { decodeCursor, encodeCursor, InvalidCursorError } from './cursor.ts';
 export { filtersFromQuery, statsFiltersFromQuery } from './filters.ts';
 export { ingestRoutes } from './ingest-routes.ts';
 export { responseList, type ResponseList, type SqlStoreOptions } from './list.ts';
+export { queryCounter, queryScope, type QueryScopeDeps } from './query-scope.ts';
 export { ownerMatch, type OwnerAsker, type OwnerMatch } from './owner-match.ts';
 export { iso, responseRowSchema, toRecord, type ResponseRow } from './record.ts';
 export type { ResponseFilters } from './response-filters.ts';
