@@ -11,6 +11,8 @@ export * from './schemas/admin-jobs.ts';
 export * from './schemas/admin-team.ts';
 export * from './schemas/admin-auth.ts';
 export * from './schemas/admin-audit-query.ts';
+export * from './schemas/admin-views.ts';
+export * from './schemas/admin-playbooks.ts';
 export { toFieldIssues, formatIssues, type FieldIssue } from './schemas/issues.ts';
 export { codePointLength } from './schemas/text.ts';
 export * from './segment.ts';

@@ -26,6 +26,8 @@ import {
 import { admin, content, error, json } from './http/openapi-parts.ts';
 import { teamPaths, teamSchemas } from './teams/openapi.ts';
 import { authPaths } from './auth/openapi.ts';
+import { playbookPaths, playbookSchemas } from './playbooks/index.ts';
+import { viewPaths, viewSchemas } from './views/index.ts';
 import { dismissalSchema, eligibilityQuerySchema } from './eligibility/index.ts';
 
 /** Query parameters from the schema the route validates its query with: names, types, which are required. */
@@ -73,6 +75,8 @@ export function openApiDocument(version: string) {
       },
       schemas: {
         ...teamSchemas(),
+        ...viewSchemas(),
+        ...playbookSchemas(),
         Response: json(responsePayloadSchema),
         Ack: json(ackSchema),
         Error: json(errorBodySchema),
@@ -96,6 +100,8 @@ export function openApiDocument(version: string) {
     paths: {
       ...teamPaths(),
       ...authPaths(),
+      ...viewPaths(),
+      ...playbookPaths(),
       '/v1/responses': {
         post: {
           summary: 'Store a response state (upsert by id, highest seq wins)',
@@ -117,7 +123,7 @@ export function openApiDocument(version: string) {
           security: admin,
           parameters: listParameters(),
           responses: {
-            200: { description: 'A page, newest first', content: content('ResponsePage') },
+            200: { description: 'A page, newest first (sort=received), lowest score first (sort=score) or soonest due first (sort=due)', content: content('ResponsePage') },
             400: error('Bad filter, or an unknown one; site= not one of the principal’s sites; owner=me without a signed-in member'),
             401: error('Missing or wrong secret key'),
           },
@@ -129,6 +135,14 @@ export function openApiDocument(version: string) {
           security: admin,
           parameters: listParameters().filter((parameter) => parameter.name !== 'cursor' && parameter.name !== 'limit'),
           responses: { 200: { description: 'text/csv' }, 400: error('Bad filter'), 401: error('Missing or wrong secret key') },
+        },
+      },
+      '/v1/responses/count': {
+        get: {
+          summary: 'How many responses the list of the same filters holds (viewer)',
+          security: admin,
+          parameters: listParameters().filter((parameter) => parameter.name !== 'cursor' && parameter.name !== 'limit' && parameter.name !== 'sort'),
+          responses: { 200: { description: 'The count', content: content('ResponseCount') }, 400: error('Bad filter'), 401: error('Missing or wrong secret key') },
         },
       },
       '/v1/responses/{id}': {

@@ -149,6 +149,9 @@ export const AUDIT_ACTIONS = [
   'invitation.revoked',
   'team.changed',
   'site.created',
+  'view.created',
+  'view.deleted',
+  'playbook.changed',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

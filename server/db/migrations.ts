@@ -3,6 +3,7 @@ import type { Migration } from './migration.ts';
 export type { Migration } from './migration.ts';
 import { ACCOUNTS_MIGRATION } from './migration-7-accounts.ts';
 import { AUDIT_ACTIONS_MIGRATION } from './migration-9-audit-actions.ts';
+import { INBOX_MIGRATION } from './migration-12-inbox.ts';
 import { DOCS_PER_MS, sqliteFoldSql } from './search-text.ts';
 
 
@@ -305,6 +306,7 @@ export const MIGRATIONS: Migration[] = [
   },
   ACCOUNTS_MIGRATION,
   AUDIT_ACTIONS_MIGRATION,
+  INBOX_MIGRATION,
 ];
 
 /** Applies what is missing, under a lock so that two collectors starting together do not race. */
