@@ -161,7 +161,7 @@ export function openApiDocument(version: string) {
           requestBody: { required: true, content: content('FollowUpChange') },
           responses: {
             200: { description: 'The detail after the change', content: content('ResponseDetail') },
-            400: error('Bad change; an ownerId that is not a member of the team (issue path ownerId)'),
+            400: error('Bad change; an ownerId that is not a member of the team (issue path ownerId); a step not in the team’s playbook for the response’s segment (issue path step.id)'),
             401: error('Missing or wrong secret key'),
             403: error('The principal’s role is below member'),
             404: error('No such response on the principal’s sites'),

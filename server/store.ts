@@ -5,6 +5,7 @@ import { lastRespondedAt, responsesStore, type ResponsesStore, type SqlStoreOpti
 import { sitesStore, type SitesStore } from './sites/index.ts';
 import { teamsStore, type TeamsStore } from './teams/store.ts';
 import { memberName, type MemberNames } from './teams/member-name.ts';
+import { playbookStep } from './playbooks/index.ts';
 
 export type { Site } from './sites/index.ts';
 export type { ResponseFilters, SqlStoreOptions, UpsertOutcome, UpsertResult } from './responses/index.ts';
@@ -29,7 +30,7 @@ export function createStore(db: Driver, now: () => number = Date.now, options: S
   return withResources({
     sites: sitesStore(db, now),
     responses: responsesStore(db, now, options),
-    followUps: followUpsStore(db, { memberName, now }),
+    followUps: followUpsStore(db, { memberName, playbookStep, now }),
     eligibility: eligibilityStore(db, (siteId, userId) => lastRespondedAt(db, siteId, userId), now),
     teams: teamsStore(db, now),
     members: { memberName: (teamId, userId) => memberName(db, teamId, userId) },

@@ -10,7 +10,8 @@ const at = isoDateTime();
 
 /**
  * One entry of a response's follow-up timeline (SPEC §10), oldest first: it arrived (`created`),
- * its status, owner or due date changed (`from` → `to`), or someone wrote a `note`.
+ * its status, owner or due date changed (`from` → `to`), someone wrote a `note`, or ticked (or
+ * unticked) a playbook `step` (its id, and its text as it read then).
  */
 export const timelineEntrySchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('created'), at, author }),
@@ -18,6 +19,7 @@ export const timelineEntrySchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('owner'), at, author, from: z.nullable(z.string()), to: z.nullable(z.string()) }),
   z.object({ kind: z.literal('due'), at, author, from: isoDateTime(), to: isoDateTime() }),
   z.object({ kind: z.literal('note'), at, author, note: z.string() }),
+  z.object({ kind: z.literal('step'), at, author, step: z.string(), text: z.string(), done: z.boolean() }),
 ]);
 export type TimelineEntry = z.output<typeof timelineEntrySchema>;
 

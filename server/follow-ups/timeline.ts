@@ -4,8 +4,11 @@ import { int } from '../db/rows.ts';
 
 /** A `follow_up_notes` row as the timeline needs it, as both engines hand it back. */
 export const noteRowSchema = z.object({
-  /** `status` | `owner` | `due` | `note`; `null` for rows written before the timeline existed. */
-  kind: z.nullable(z.enum(['status', 'owner', 'due', 'note'])),
+  /**
+   * `status` | `owner` | `due` | `note` | `step` (a playbook step: its id in from_value, `done` or
+   * `undone` in to_value, its text in note); `null` for rows written before the timeline existed.
+   */
+  kind: z.nullable(z.enum(['status', 'owner', 'due', 'note', 'step'])),
   /** The follow-up's status and owner after this row's change. */
   status: z.string(),
   owner: z.nullable(z.string()),
@@ -38,6 +41,8 @@ export function timelineOf(receivedAt: string, notes: readonly NoteRow[]): Timel
       if (row.note !== null) entries.push({ kind: 'note', at, author, note: row.note });
     } else if (row.kind === 'note') {
       entries.push({ kind: 'note', at, author, note: row.note });
+    } else if (row.kind === 'step') {
+      entries.push({ kind: 'step', at, author, step: row.from_value, text: row.note, done: row.to_value === 'done' });
     } else {
       entries.push({ kind: row.kind, at, author, from: row.from_value, to: row.to_value });
     }
