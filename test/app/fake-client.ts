@@ -38,6 +38,12 @@ export function fakeClient(overrides: Partial<AdminClient> = {}): AdminClient {
     changePassword: unfaked('changePassword'),
     requestPasswordReset: unfaked('requestPasswordReset'),
     resetPassword: unfaked('resetPassword'),
+    count: unfaked('count'),
+    views: unfaked('views'),
+    createView: unfaked('createView'),
+    deleteView: unfaked('deleteView'),
+    playbooks: unfaked('playbooks'),
+    setPlaybook: unfaked('setPlaybook'),
     ...overrides,
   };
 }
