@@ -1,7 +1,7 @@
 import { signal } from '@preact/signals-core';
 
 /** Every screen of the app; each has its own path (served by the collector as the app's page). */
-export const SCREENS = ['sign-in', 'reset-password', 'invite', 'inbox', 'members', 'tokens', 'audit'] as const;
+export const SCREENS = ['sign-in', 'reset-password', 'invite', 'inbox', 'response', 'members', 'tokens', 'audit'] as const;
 export type Screen = (typeof SCREENS)[number];
 
 /** Screens for people who are not signed in (yet). */
@@ -9,23 +9,39 @@ export const PUBLIC_SCREENS: readonly Screen[] = ['sign-in', 'reset-password', '
 /** Screens only a team’s admins see (members is for everyone: viewers and members read the list). */
 export const ADMIN_SCREENS: readonly Screen[] = ['tokens', 'audit'];
 
-/** Where the app is: a screen and, for the link pages, the link's token. */
+/**
+ * Where the app is: a screen and, for the link pages, the link's token. The inbox's filters are
+ * its `query` (so a link opens the same list); one response is `id`, with the inbox's `query` it
+ * was opened from (Esc goes back to that list).
+ */
 export interface Route {
   screen: Screen;
   token?: string;
+  query?: Record<string, string>;
+  id?: string;
 }
 
 /** The route for a URL's path and query; `/` is the inbox, and so is any path the app does not know. */
 export function parseRoute(pathname: string, search: string): Route {
   const name = pathname.replace(/^\/+|\/+$/g, '');
   const screen = SCREENS.find((candidate) => candidate === name) ?? 'inbox';
-  const token = new URLSearchParams(search).get('token') ?? undefined;
-  return screen === 'invite' || screen === 'reset-password' ? (token ? { screen, token } : { screen }) : { screen };
+  const params = new URLSearchParams(search);
+  const token = params.get('token') ?? undefined;
+  if (screen === 'invite' || screen === 'reset-password') return token ? { screen, token } : { screen };
+  if (screen !== 'inbox' && screen !== 'response') return { screen };
+  const id = params.get('id') ?? undefined;
+  params.delete('id');
+  const query = Object.fromEntries(params);
+  if (screen === 'response' && !id) return Object.keys(query).length ? { screen: 'inbox', query } : { screen: 'inbox' };
+  return { screen, ...(id && screen === 'response' ? { id } : {}), ...(Object.keys(query).length ? { query } : {}) };
 }
 
 /** The URL (path and query) of a route. */
 export function routeUrl(route: Route): string {
-  return `/${route.screen}${route.token ? `?${new URLSearchParams({ token: route.token })}` : ''}`;
+  if (route.token) return `/${route.screen}?${new URLSearchParams({ token: route.token })}`;
+  const params = new URLSearchParams({ ...(route.id ? { id: route.id } : {}), ...route.query });
+  const search = params.toString();
+  return `/${route.screen}${search ? `?${search}` : ''}`;
 }
 
 /** The browser's History API, as the router needs it (tests pass a fake). */

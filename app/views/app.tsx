@@ -9,6 +9,7 @@ import { MembersScreen } from './members.tsx';
 import { ErrorNote } from './notice.tsx';
 import { PublicLayout } from './public-layout.tsx';
 import { ResetPasswordScreen } from './reset-password.tsx';
+import { ResponseScreen } from './response.tsx';
 import { Shell } from './shell.tsx';
 import { SignInScreen } from './sign-in.tsx';
 import { TokensScreen } from './tokens.tsx';
@@ -51,7 +52,7 @@ export function App() {
   return (
     <Shell me={me} screen={route.screen}>
       {/* Keyed by team: switching teams starts each screen's model afresh. */}
-      <Screen key={`${me.team.id}:${route.screen}`} route={route} />
+      <Screen key={`${me.team.id}:${route.screen}:${route.id ?? ''}`} route={route} />
     </Shell>
   );
 }
@@ -60,5 +61,6 @@ function Screen({ route }: { route: Route }) {
   if (route.screen === 'members') return <MembersScreen />;
   if (route.screen === 'tokens') return <TokensScreen />;
   if (route.screen === 'audit') return <AuditScreen />;
-  return <InboxScreen />;
+  if (route.screen === 'response' && route.id) return <ResponseScreen id={route.id} {...(route.query ? { query: route.query } : {})} />;
+  return <InboxScreen {...(route.query ? { query: route.query } : {})} />;
 }
