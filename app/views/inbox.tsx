@@ -49,7 +49,9 @@ export function InboxScreen(props: { query?: Record<string, string> }) {
 
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
-      if (event.metaKey || event.ctrlKey || event.altKey || typing(event.target)) return;
+      if (event.metaKey || event.ctrlKey || event.altKey) return;
+      // Esc leaves a field for the list (j/k work again); elsewhere the keys below are the inbox's.
+      if (typing(event.target)) return event.key === 'Escape' && event.target instanceof HTMLElement ? event.target.blur() : undefined;
       if (event.key === 'j' || event.key === 'k') {
         event.preventDefault();
         inbox.move(event.key === 'j' ? 1 : -1);
@@ -126,7 +128,7 @@ export function InboxScreen(props: { query?: Record<string, string> }) {
         )}
       </div>
       <section aria-labelledby="latest-title">
-        <h2 id="latest-title">Responses</h2>
+        <h2 id="latest-title">{params.sort && params.sort !== 'received' ? 'Responses' : 'Latest responses'}</h2>
         {loaded && records.length === 0 && <p class="empty">{Object.keys(params).length ? 'No responses match these filters.' : 'No responses yet. They appear here as soon as people answer the survey.'}</p>}
         {records.length > 0 && (
           <div ref={listRef}>
