@@ -60,7 +60,8 @@ export function createResponse(deps: { client: Pick<AdminClient, 'get' | 'update
       playbooks.value = answer[1];
       members.value = answer[2];
     },
-    assign: (ownerId: string | null) => apply({ ownerId }),
+    /** Assigns a member (or nobody); already theirs, nothing is sent. */
+    assign: (ownerId: string | null) => (detail.value && detail.value.response.followUpOwnerId === ownerId && (ownerId !== null || detail.value.response.followUpOwner === null) ? Promise.resolve(true) : apply({ ownerId })),
     setStatus: (status: FollowUpStatus) => apply({ status }),
     /** `date` as the date input gives it (`2026-12-01`): due at the end of that day, UTC. */
     setDue: (date: string) => {

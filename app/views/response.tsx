@@ -137,6 +137,7 @@ function Facts({ detail, now }: { detail: ResponseDetail; now: number }) {
 
 function FollowUp(props: { model: ResponseModel; canChange: boolean; statusRef: { current: HTMLSelectElement | null }; noteRef: { current: HTMLTextAreaElement | null }; myId: string | undefined }) {
   const { model } = props;
+  // Controls stay enabled while a change is on its way: disabling one would drop the keyboard's focus.
   const detail = useValue(model.detail);
   const members = useValue(model.members);
   const busy = useValue(model.busy);
@@ -160,7 +161,7 @@ function FollowUp(props: { model: ResponseModel; canChange: boolean; statusRef: 
       {failure && <ErrorNote>{failureText(failure, 'change the follow-up')}</ErrorNote>}
       <div class="field">
         <label for={`${id}-owner`}>Owner</label>
-        <select id={`${id}-owner`} value={record.followUpOwnerId ?? ''} disabled={busy} onChange={(event) => void model.assign(event.currentTarget.value || null)}>
+        <select id={`${id}-owner`} value={record.followUpOwnerId ?? ''} onChange={(event) => void model.assign(event.currentTarget.value || null)}>
           <option value="">{record.followUpOwnerId === null && record.followUpOwner ? record.followUpOwner : 'Nobody'}</option>
           {members.map((member) => (
             <option key={member.userId} value={member.userId}>
@@ -176,7 +177,7 @@ function FollowUp(props: { model: ResponseModel; canChange: boolean; statusRef: 
       </div>
       <div class="field">
         <label for={`${id}-status`}>Status</label>
-        <select id={`${id}-status`} ref={props.statusRef} aria-keyshortcuts="s" value={record.followUpStatus} disabled={busy} onChange={(event) => void model.setStatus(statusOf(event.currentTarget.value))}>
+        <select id={`${id}-status`} ref={props.statusRef} aria-keyshortcuts="s" value={record.followUpStatus} onChange={(event) => void model.setStatus(statusOf(event.currentTarget.value))}>
           {FOLLOW_UP_STATUSES.map((status) => (
             <option key={status} value={status}>
               {STATUS_WORDS[status]}
@@ -186,7 +187,7 @@ function FollowUp(props: { model: ResponseModel; canChange: boolean; statusRef: 
       </div>
       <div class="field">
         <label for={`${id}-due`}>Due</label>
-        <input id={`${id}-due`} type="date" value={record.dueAt.slice(0, 10)} disabled={busy} onChange={(event) => void model.setDue(event.currentTarget.value)} />
+        <input id={`${id}-due`} type="date" value={record.dueAt.slice(0, 10)} onChange={(event) => void model.setDue(event.currentTarget.value)} />
       </div>
       <form
         onSubmit={async (event) => {
