@@ -48,6 +48,12 @@ export function createResponse(deps: { client: Pick<AdminClient, 'get' | 'update
     members,
     steps,
     ticked: computed(() => tickedSteps(detail.value)),
+    /** The team's playbook for this response's segment, as stored or shipped. */
+    playbook,
+    /** An admin saved the segment's playbook: show it. */
+    replacePlaybook(saved: Playbook) {
+      playbooks.value = [...playbooks.value.filter((one) => one.segment !== saved.segment), saved];
+    },
     loading: load.busy,
     loadFailure: load.failure,
     busy: change.busy,

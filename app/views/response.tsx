@@ -3,6 +3,7 @@ import { FOLLOW_UP_STATUSES, type FollowUpStatus, type ResponseDetail, type Time
 import { createResponse, isOverdue, type ResponseModel } from '../models/response.ts';
 import { useApp } from './context.ts';
 import { ErrorNote } from './notice.tsx';
+import { PlaybookEditorForm } from './playbook-editor.tsx';
 import { CommentText, Score, who } from './response-bits.tsx';
 import { ScreenHeading } from './screen-heading.tsx';
 import { useModel, useValue } from './use-value.ts';
@@ -74,7 +75,7 @@ export function ResponseScreen(props: { id: string; query?: Record<string, strin
             <FollowUp model={model} canChange={canChange} statusRef={statusRef} noteRef={noteRef} myId={me?.user?.id} />
             <Timeline entries={detail.timeline} />
           </div>
-          <Playbook model={model} canChange={canChange} />
+          <Playbook model={model} canChange={canChange} isAdmin={me?.role === 'admin'} />
         </div>
       )}
     </>
@@ -209,23 +210,36 @@ function FollowUp(props: { model: ResponseModel; canChange: boolean; statusRef: 
 
 const statusOf = (value: string): FollowUpStatus => FOLLOW_UP_STATUSES.find((status) => status === value) ?? 'new';
 
-function Playbook({ model, canChange }: { model: ResponseModel; canChange: boolean }) {
+function Playbook({ model, canChange, isAdmin }: { model: ResponseModel; canChange: boolean; isAdmin: boolean }) {
   const steps = useValue(model.steps);
   const ticked = useValue(model.ticked);
-  const busy = useValue(model.busy);
-  if (steps.length === 0) return null;
+  const playbook = useValue(model.playbook);
+  const [editing, setEditing] = useState(false);
+  if (!playbook) return null;
   return (
     <aside class="panel playbook" aria-labelledby="playbook-title">
       <h2 id="playbook-title">Playbook</h2>
-      <ul class="steps">
-        {steps.map((step) => (
-          <li key={step.id}>
-            <label class="check">
-              <input type="checkbox" checked={ticked.has(step.id)} disabled={!canChange || busy} onChange={(event) => void model.tick(step.id, event.currentTarget.checked)} /> {step.text}
-            </label>
-          </li>
-        ))}
-      </ul>
+      {editing ? (
+        <PlaybookEditorForm model={model} onDone={() => setEditing(false)} />
+      ) : (
+        <>
+          {steps.length === 0 && <p class="muted">No steps for this segment.</p>}
+          <ul class="steps">
+            {steps.map((step) => (
+              <li key={step.id}>
+                <label class="check">
+                  <input type="checkbox" checked={ticked.has(step.id)} disabled={!canChange} onChange={(event) => void model.tick(step.id, event.currentTarget.checked)} /> {step.text}
+                </label>
+              </li>
+            ))}
+          </ul>
+          {isAdmin && (
+            <button type="button" class="link" onClick={() => setEditing(true)}>
+              Edit this playbook
+            </button>
+          )}
+        </>
+      )}
     </aside>
   );
 }

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createInbox, type Ticker } from '../../app/models/inbox.ts';
 import { toListQuery } from '../../app/models/inbox-query.ts';
+import { createPlaybookEditor, stepIdFor } from '../../app/models/playbook-editor.ts';
 import { createResponse, isOverdue, tickedSteps } from '../../app/models/response.ts';
 import type { ListQuery, SavedView } from '../../sdk/index.ts';
 import { makeDetail, makeRecord } from '../helpers/admin-fixtures.ts';
@@ -160,5 +161,35 @@ describe('one response', () => {
     expect(isOverdue({ ...due, followUpStatus: 'contacted' }, Date.UTC(2026, 0, 2))).toBe(true);
     expect(isOverdue({ ...due, followUpStatus: 'resolved' }, Date.UTC(2026, 0, 2))).toBe(false);
     expect(isOverdue({ ...due, followUpStatus: 'new' }, Date.UTC(2025, 11, 31))).toBe(false);
+  });
+});
+
+describe('playbook editor', () => {
+  it('adds steps with stable unique ids, offers advocacy only to promoters, and saves the whole list', async () => {
+    const { calls, record } = recorder();
+    const saved: unknown[] = [];
+    const passive = createPlaybookEditor({
+      client: fakeClient({ setPlaybook: record('setPlaybook', async (segment, steps) => ({ segment, steps, custom: true })) }),
+      playbook: { segment: 'passive', custom: false, steps: [{ id: 'call', text: 'Call' }] },
+      onSaved: (playbook) => saved.push(playbook),
+    });
+    passive.add('  Call again ');
+    passive.add('Call again');
+    passive.add('   ');
+    passive.setAdvocacy(0, true);
+    passive.setText(0, 'Call them ');
+    expect(passive.advocacy).toBe(false);
+    expect(passive.steps.value.map((step) => step.id)).toEqual(['call', 'call-again', 'call-again-2']);
+    passive.remove(2);
+    expect(await passive.save()).toBe(true);
+    expect(calls).toEqual([['setPlaybook', ['passive', [{ id: 'call', text: 'Call them' }, { id: 'call-again', text: 'Call again' }]]]]);
+    expect(saved).toHaveLength(1);
+
+    const promoter = createPlaybookEditor({ client: fakeClient({ setPlaybook: record('setPlaybook', async (segment, steps) => ({ segment, steps, custom: true })) }), playbook: { segment: 'promoter', custom: false, steps: [] }, onSaved: () => undefined });
+    promoter.add('Ask for a review');
+    promoter.setAdvocacy(0, true);
+    await promoter.save();
+    expect(calls.at(-1)).toEqual(['setPlaybook', ['promoter', [{ id: 'ask-for-a-review', text: 'Ask for a review', advocacy: true }]]]);
+    expect(stepIdFor('École !', new Set())).toBe('ecole');
   });
 });

@@ -6,7 +6,7 @@ import { appUrl, axe, heading, overflowX, signInAs } from './team-app.ts';
 // The inbox and one response in Chromium against the real collector, over responses seeded for
 // this run only (a tag in their comments: the suite shares one database).
 const TAG = `inbox${runTag()}`;
-const seeded = { passive: randomUUID(), detractor: randomUUID(), overdue: randomUUID(), other: randomUUID() };
+const seeded = { passive: randomUUID(), detractor: randomUUID(), overdue: randomUUID(), other: randomUUID(), promoter: randomUUID() };
 
 async function post(id: string, score: number, comment: string) {
   const answer = await fetch(`${collectorUrl()}/v1/responses`, {
@@ -18,6 +18,7 @@ async function post(id: string, score: number, comment: string) {
 }
 
 test.beforeAll(async () => {
+  await post(seeded.promoter, 10, `${TAG} love it`);
   await post(seeded.overdue, 1, `${TAG} waited too long`);
   await post(seeded.other, 8, `${TAG} fine`);
   await post(seeded.detractor, 2, `${TAG} far too slow`);
@@ -87,6 +88,29 @@ test('a detractor contacted leaves "Detractors to contact" and shows in "Mine"; 
   await expect(row(page, seeded.other)).toHaveCount(0);
 });
 
+test('an admin edits a playbook; only the promoters’ may ask for a referral or review', async ({ page }) => {
+  await signInAs(page, 'admin');
+  await page.goto(appUrl(`/response?id=${seeded.passive}`));
+  const playbook = page.getByRole('complementary', { name: 'Playbook' });
+  await playbook.getByRole('button', { name: 'Edit this playbook' }).click();
+  await expect(playbook.getByRole('form', { name: 'Edit the playbook for passives' })).toBeVisible();
+  await expect(playbook.getByLabel('Asks for a referral or review')).toHaveCount(0);
+  await playbook.getByRole('button', { name: 'Cancel' }).click();
+
+  await page.goto(appUrl(`/response?id=${seeded.promoter}`));
+  await expect(playbook.getByLabel('Ask for a referral or a review')).toBeVisible();
+  await playbook.getByRole('button', { name: 'Edit this playbook' }).click();
+  await expect(playbook.getByLabel('Asks for a referral or review').first()).toBeVisible();
+  const step = `Send a card ${TAG}`;
+  await playbook.getByLabel('New step').fill(step);
+  await playbook.getByRole('button', { name: 'Add step' }).click();
+  await playbook.getByRole('button', { name: 'Save playbook' }).click();
+  await expect(playbook.getByLabel(step)).toBeVisible();
+  await page.reload();
+  await expect(playbook.getByLabel(step)).toBeVisible();
+  expect(await axe(page)).toEqual([]);
+});
+
 test('a viewer reads a response and sees no change controls', async ({ page }) => {
   await signInAs(page, 'viewer');
   await page.goto(appUrl(`/response?id=${seeded.overdue}`));
@@ -124,10 +148,13 @@ test('keyboard only: / searches, j/k move, Enter opens, a assigns, s status, n n
   await expect(page.getByLabel('Search comments and answers')).toBeFocused();
   await page.keyboard.type(TAG);
   await page.keyboard.press('Enter');
-  await expect(page.locator('table tbody tr')).toHaveCount(4);
+  await expect(page.locator('table tbody tr')).toHaveCount(5);
   await page.keyboard.press('Escape');
-  // Lowest score first: the overdue 1, the detractor 2, the passive 7, the other 8 (which no other test changes).
-  for (const key of ['j', 'j', 'k', 'j', 'j', 'j']) await page.keyboard.press(key);
+  // The views' counts come last: once they show, nothing moves the list any more.
+  await expect(page.getByRole('button', { name: /^Overdue \d+/ })).toBeVisible();
+  await expect(page.locator('tr.selected')).toHaveAttribute('data-index', '0');
+  // Lowest score first: the overdue 1, the detractor 2, the passive 7, the other 8 (which no other test changes), the promoter 10.
+  for (const key of ['j', 'j', 'k', 'j', 'j']) await page.keyboard.press(key);
   await expect(row(page, seeded.other).getByRole('link')).toBeFocused();
   await page.keyboard.press('Enter');
   await expect(page.getByText(`${TAG} fine`)).toBeVisible();
