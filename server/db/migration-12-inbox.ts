@@ -5,11 +5,15 @@
  * The inbox's team settings: saved views (a name and a list query, as its query-string
  * parameters in JSON) and the playbook each segment follows (its steps in JSON). A segment
  * without a row follows the shipped defaults, so teams get improved defaults until they edit.
+ * Two indexes serve the list's other orders (sort=score, sort=due) a site at a time, as
+ * responses_site_received serves newest first: a page reads its rows, not every match.
  */
 export const INBOX_MIGRATION = {
   version: 12,
   name: 'saved views and playbooks',
   statements: [
+    'CREATE INDEX responses_site_score ON responses (site_id, score, received_at DESC, id DESC)',
+    'CREATE INDEX responses_site_due ON responses (site_id, (COALESCE(due_at, received_at)), id)',
     `CREATE TABLE saved_views (
       id TEXT PRIMARY KEY,
       team_id TEXT NOT NULL REFERENCES teams(id),
