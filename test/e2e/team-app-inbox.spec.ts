@@ -138,6 +138,14 @@ test('text search finds "école" with "ECOLE", and filters survive a reload', as
   await expect(page.getByLabel('Search comments and answers')).toHaveValue(`ECOLE ${TAG.toUpperCase()}`);
   await expect(row(page, seeded.passive)).toBeVisible();
   await expect(page.locator('table tbody tr')).toHaveCount(1);
+  // The CSV export of the same filters, with the signed-in session.
+  const href = await page.getByRole('link', { name: 'Export these as CSV' }).getAttribute('href');
+  expect(href).toMatch(/\/v1\/responses\.csv\?.*scoreMin=7/);
+  const csv = await page.request.get(href ?? '');
+  expect(csv.status()).toBe(200);
+  const text = await csv.text();
+  expect(text).toContain(seeded.passive);
+  expect(text).not.toContain(seeded.detractor);
 });
 
 test('keyboard only: / searches, j/k move, Enter opens, a assigns, s status, n note, Esc back', async ({ page }) => {
