@@ -61,12 +61,14 @@ export function createInbox(deps: InboxDeps) {
     const answer = await task.run(() => Promise.all([client.list({ ...list, limit }), client.stats(test)]));
     if (!answer || ask !== asked) return;
     const [page, stats] = answer;
+    // The selection stays on its response when that is still listed (a list read again under the keyboard).
+    const chosen = records.value[selected.value]?.id;
     batch(() => {
+      selected.value = Math.max(0, page.items.findIndex((record) => record.id === chosen));
       records.value = page.items;
       nextCursor.value = page.nextCursor;
       summary.value = stats.summary;
       pending.value = 0;
-      selected.value = 0;
       loaded.value = true;
     });
   }

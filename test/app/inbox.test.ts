@@ -66,6 +66,14 @@ describe('inbox', () => {
     expect(inbox.nextCursor.value).toBeNull();
     for (let i = 0; i < 5; i++) inbox.move(1);
     expect(inbox.current.value?.id).toBe('c');
+    // Read again under the keyboard: the selection stays on its response, or goes to the top when it has gone.
+    pages.first = { items: [makeRecord({ id: 'new' }), makeRecord({ id: 'b' })], nextCursor: null };
+    inbox.move(-1);
+    await inbox.load();
+    expect(inbox.current.value?.id).toBe('b');
+    pages.first = { items: [makeRecord({ id: 'a' })], nextCursor: null };
+    await inbox.load();
+    expect(inbox.selected.value).toBe(0);
   });
 
   it('new responses found by polling are announced, not shown, until asked', async () => {
