@@ -2,6 +2,7 @@ import ky, { type Options } from 'ky';
 import * as z from 'zod/mini';
 import { loopApi, type AdminLoopApi } from './admin-loop-api.ts';
 import { sitesApi, type AdminSitesApi } from './admin-sites-api.ts';
+import { inboxApi, type AdminInboxApi } from './admin-inbox-api.ts';
 import { teamApi, type AdminTeamApi } from './admin-team-api.ts';
 import { readAnswer, send } from './http-send.ts';
 import { followUpChangeSchema, type FollowUpChange } from './schemas/admin-follow-up.ts';
@@ -45,7 +46,7 @@ export interface AdminClientOptions {
 }
 
 /** The admin API (SPEC §6, §9, §10), typed. Every answer is parsed; nothing is retried by itself. */
-export interface AdminClient extends AdminTeamApi, AdminLoopApi, AdminSitesApi {
+export interface AdminClient extends AdminTeamApi, AdminLoopApi, AdminSitesApi, AdminInboxApi {
   /** One page of responses, newest first. */
   list(query?: ListQuery): Promise<ResponsePage>;
   /** Every response the query matches, newest first, fetching page after page by cursor. */
@@ -120,6 +121,7 @@ export function createAdminClient(options: AdminClientOptions): AdminClient {
     ...teamApi({ endpoint, json, send: request }),
     ...loopApi({ endpoint, json, send: request }),
     ...sitesApi({ endpoint, json }),
+    ...inboxApi({ endpoint, json, send: request }),
     // Async, every one: a bad input rejects the promise, it never throws at the call.
     list: async (query = {}) => json(listUrl('/v1/responses', query), responsePageSchema),
     async *iterate(query = {}) {

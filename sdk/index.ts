@@ -16,6 +16,8 @@ export * from './schemas/admin-mail.ts';
 export * from './schemas/admin-changes.ts';
 export * from './schemas/admin-privacy.ts';
 export * from './schemas/admin-sites.ts';
+export * from './schemas/admin-views.ts';
+export * from './schemas/admin-playbooks.ts';
 export { toFieldIssues, formatIssues, type FieldIssue } from './schemas/issues.ts';
 export { codePointLength } from './schemas/text.ts';
 export * from './segment.ts';

@@ -44,6 +44,8 @@ import { sitePaths, siteSchemas } from './sites/openapi.ts';
 import { teamPaths, teamSchemas } from './teams/openapi.ts';
 import { loopPaths, loopSchemas } from './changes/openapi.ts';
 import { authPaths } from './auth/openapi.ts';
+import { playbookPaths, playbookSchemas } from './playbooks/index.ts';
+import { viewPaths, viewSchemas } from './views/index.ts';
 import { dismissalSchema, eligibilityQuerySchema } from './eligibility/index.ts';
 import { impressionSchema } from './impressions/index.ts';
 
@@ -94,6 +96,8 @@ export function openApiDocument(version: string) {
         ...teamSchemas(),
         ...loopSchemas(),
         ...siteSchemas(),
+        ...viewSchemas(),
+        ...playbookSchemas(),
         Response: json(responsePayloadSchema),
         Ack: json(ackSchema),
         Error: json(errorBodySchema),
@@ -135,6 +139,8 @@ export function openApiDocument(version: string) {
       ...loopPaths(),
       ...sitePaths(),
       ...authPaths(),
+      ...viewPaths(),
+      ...playbookPaths(),
       '/v1/responses': {
         post: {
           summary: 'Store a response state (upsert by id, highest seq wins)',
@@ -156,7 +162,7 @@ export function openApiDocument(version: string) {
           security: admin,
           parameters: listParameters(),
           responses: {
-            200: { description: 'A page, newest first', content: content('ResponsePage') },
+            200: { description: 'A page, newest first (sort=received), lowest score first (sort=score) or soonest due first (sort=due)', content: content('ResponsePage') },
             400: error('Bad filter, or an unknown one; site= not one of the principal’s sites; owner=me without a signed-in member'),
             401: error('Missing or wrong secret key'),
           },
@@ -168,6 +174,14 @@ export function openApiDocument(version: string) {
           security: admin,
           parameters: listParameters().filter((parameter) => parameter.name !== 'cursor' && parameter.name !== 'limit'),
           responses: { 200: { description: 'text/csv' }, 400: error('Bad filter'), 401: error('Missing or wrong secret key') },
+        },
+      },
+      '/v1/responses/count': {
+        get: {
+          summary: 'How many responses the list of the same filters holds (viewer)',
+          security: admin,
+          parameters: listParameters().filter((parameter) => parameter.name !== 'cursor' && parameter.name !== 'limit' && parameter.name !== 'sort'),
+          responses: { 200: { description: 'The count', content: content('ResponseCount') }, 400: error('Bad filter'), 401: error('Missing or wrong secret key') },
         },
       },
       '/v1/responses/{id}': {
@@ -186,7 +200,7 @@ export function openApiDocument(version: string) {
           requestBody: { required: true, content: content('FollowUpChange') },
           responses: {
             200: { description: 'The detail after the change', content: content('ResponseDetail') },
-            400: error('Bad change; an ownerId that is not a member of the team (issue path ownerId)'),
+            400: error('Bad change; an ownerId that is not a member of the team (issue path ownerId); a step not in the team’s playbook for the response’s segment (issue path step.id)'),
             401: error('Missing or wrong secret key'),
             403: error('The principal’s role is below member'),
             404: error('No such response on the principal’s sites'),

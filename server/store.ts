@@ -6,6 +6,7 @@ import { impressionsStore, type ImpressionsStore } from './impressions/index.ts'
 import { sitesStore, type SitesStore } from './sites/index.ts';
 import { teamsStore, type TeamsStore } from './teams/store.ts';
 import { memberName, type MemberNames } from './teams/member-name.ts';
+import { playbookStep } from './playbooks/index.ts';
 
 export type { Site } from './sites/index.ts';
 export type { ResponseFilters, SqlStoreOptions, UpsertOutcome, UpsertResult } from './responses/index.ts';
@@ -32,7 +33,7 @@ export function createStore(db: Driver, now: () => number = Date.now, options: S
     sites: sitesStore(db, now),
     // The response rate's displays come from the impressions resource, through its store.
     responses: responsesStore(db, now, options, (siteIds, filters) => impressions.shown(siteIds, filters)),
-    followUps: followUpsStore(db, { memberName, now }),
+    followUps: followUpsStore(db, { memberName, playbookStep, now }),
     eligibility: eligibilityStore(db, (siteId, userId) => lastRespondedAt(db, siteId, userId), now),
     teams: teamsStore(db, now),
     members: { memberName: (teamId, userId) => memberName(db, teamId, userId) },

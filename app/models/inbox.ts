@@ -1,44 +1,182 @@
-import { batch, signal } from '@preact/signals-core';
-import type { AdminClient, ResponseRecord, Stats } from '../../sdk/index.ts';
+import { batch, computed, signal } from '@preact/signals-core';
+import type { AdminClient, ResponseRecord, SavedView, Stats } from '../../sdk/index.ts';
+import { toListQuery, withParam, type FilterParams } from './inbox-query.ts';
 import { createTask } from './task.ts';
 
+/** What the inbox asks of the platform: a repeating timer (tests drive it by hand). */
+export interface Ticker {
+  /** Calls `tick` every `ms`; answers the function that stops it. */
+  every(ms: number, tick: () => void): () => void;
+}
+
+export interface InboxDeps {
+  client: Pick<AdminClient, 'list' | 'stats' | 'views' | 'createView' | 'deleteView' | 'endpoint'>;
+  /** The filters the inbox opens with (its link's). */
+  params?: FilterParams;
+  /** Called with the filters whenever they change, so the address bar keeps them. */
+  onParams?: (params: Record<string, string>) => void;
+  ticker?: Ticker;
+  /** How often new responses are looked for. @default 30000 */
+  pollMs?: number;
+  /** Page size. @default 25 */
+  limit?: number;
+}
+
 /**
- * The inbox, for now: the latest responses and the summary NPS (the full inbox comes next).
- * Test answers (the demo's playground, a tag in test mode) are left out unless `includeTest`.
+ * The inbox (SPEC §10): responses of the current filters a page at a time, the saved views with
+ * their counts, the selection j/k moves, and new responses found by polling, announced ("3 new")
+ * and shown only when asked, so what the person is reading never moves under them. Test answers
+ * are left out unless `includeTest=true` is among the filters.
  */
-export function createInbox(deps: { client: Pick<AdminClient, 'list' | 'stats'>; limit?: number }) {
+export function createInbox(deps: InboxDeps) {
+  const { client } = deps;
+  const limit = deps.limit ?? 25;
+  const params = signal<Record<string, string>>({ ...deps.params });
   const records = signal<ResponseRecord[]>([]);
+  const nextCursor = signal<string | null>(null);
   const summary = signal<Stats['summary'] | undefined>(undefined);
+  const views = signal<SavedView[]>([]);
   const loaded = signal(false);
-  const includeTest = signal(false);
+  /** How many responses arrived since the list was read (that match its filters). */
+  const pending = signal(0);
+  /** The selected row, by index into `records` (j/k). */
+  const selected = signal(0);
   const task = createTask();
-  // Ticking the box while a load is on its way: only the latest answer shows.
+  const more = createTask();
+  const viewTask = createTask();
+  const viewsLoad = createTask();
+  const query = computed(() => toListQuery(params.value));
+  const includeTest = computed(() => query.value.query.includeTest === true);
+  // A change of filters while a load is on its way: only the latest answer shows.
   let asked = 0;
+
   async function load() {
     const ask = ++asked;
-    const test = includeTest.value ? { includeTest: true } : {};
-    const answer = await task.run(() => Promise.all([deps.client.list({ limit: deps.limit ?? 25, ...test }), deps.client.stats(test)]));
+    const { query: list } = query.value;
+    const test = list.includeTest ? { includeTest: true } : {};
+    // The views (and their counts) on their own: a list whose views cannot be read still shows.
+    void viewsLoad.run(() => client.views()).then((saved) => {
+      if (saved) views.value = saved;
+    });
+    const answer = await task.run(() => Promise.all([client.list({ ...list, limit }), client.stats(test)]));
     if (!answer || ask !== asked) return;
     const [page, stats] = answer;
+    // The selection stays on its response when that is still listed (a list read again under the keyboard).
+    const chosen = records.value[selected.value]?.id;
     batch(() => {
+      selected.value = Math.max(0, page.items.findIndex((record) => record.id === chosen));
       records.value = page.items;
+      nextCursor.value = page.nextCursor;
       summary.value = stats.summary;
+      pending.value = 0;
       loaded.value = true;
     });
   }
+
+  /** Looks for responses newer than the newest one read, among the filters', without touching the list. */
+  async function poll() {
+    if (!loaded.value || task.busy.value) return;
+    const known = new Set(records.value.map((record) => record.id));
+    const newest = records.value.reduce((at, record) => (record.receivedAt > at ? record.receivedAt : at), '');
+    const { sort: _sort, ...list } = query.value.query;
+    const ask = asked;
+    const page = await more.run(() => client.list({ ...list, limit: 50, ...(newest ? { from: newest } : {}) }));
+    if (!page || ask !== asked) return;
+    pending.value = page.items.filter((record) => !known.has(record.id)).length;
+  }
+
+  const stopPolling = deps.ticker?.every(deps.pollMs ?? 30_000, () => void poll());
+
+  /** The filters without those the collector would refuse: what a view keeps. */
+  function validParams(): Record<string, string> {
+    const dropped = new Set(query.value.dropped);
+    return Object.fromEntries(Object.entries(params.value).filter(([name]) => !dropped.has(name) && name !== 'cursor' && name !== 'limit'));
+  }
+
+  function setParams(next: Record<string, string>) {
+    params.value = next;
+    deps.onParams?.(next);
+    return load();
+  }
+
   return {
+    params,
+    /** The filters as the collector reads them, and the names left out as not valid. */
+    query,
     records,
+    nextCursor,
     summary,
+    views,
     loaded,
+    pending,
+    selected,
     includeTest,
     busy: task.busy,
     failure: task.failure,
+    loadingMore: more.busy,
+    moreFailure: more.failure,
+    viewsFailure: viewsLoad.failure,
+    viewBusy: viewTask.busy,
+    viewFailure: viewTask.failure,
     load,
+    poll,
+    /** Sets one filter (`''` clears it) and reads the list again. */
+    setFilter: (name: string, value: string | undefined) => setParams(withParam(params.value, name, value)),
+    /** Replaces every filter: a saved view, or "clear all". */
+    setFilters: (next: FilterParams) => setParams({ ...next }),
     async showTest(show: boolean) {
-      includeTest.value = show;
-      await load();
+      await setParams(withParam(params.value, 'includeTest', show ? 'true' : undefined));
     },
-    dispose: task.dispose,
+    /** The next page, after what is shown. */
+    async loadMore() {
+      const cursor = nextCursor.value;
+      if (!cursor) return;
+      const ask = asked;
+      const page = await more.run(() => client.list({ ...query.value.query, limit, cursor }));
+      if (!page || ask !== asked) return;
+      batch(() => {
+        records.value = [...records.value, ...page.items];
+        nextCursor.value = page.nextCursor;
+      });
+    },
+    /** Shows the responses that arrived ("3 new — show"): the list read again from its top. */
+    showNew: load,
+    /** Moves the selection by `step` rows (j: +1, k: −1), within the list. */
+    move(step: number) {
+      const last = records.value.length - 1;
+      if (last < 0) return;
+      selected.value = Math.min(last, Math.max(0, selected.value + step));
+    },
+    select(index: number) {
+      selected.value = index;
+    },
+    /** The selected response, if any. */
+    current: computed(() => records.value[selected.value]),
+    /** Saves the current filters as a view of the team. */
+    async saveView(name: string) {
+      const view = await viewTask.run(() => client.createView({ name, query: validParams() }));
+      if (view) views.value = [...views.value, view];
+      return view !== undefined;
+    },
+    async deleteView(id: string) {
+      const done = await viewTask.run(async () => {
+        await client.deleteView(id);
+        return true;
+      });
+      if (done) views.value = views.value.filter((view) => view.id !== id);
+    },
+    /** The CSV export of the current filters: a link to the collector's `/v1/responses.csv`. */
+    csvUrl: computed(() => {
+      const search = new URLSearchParams(validParams()).toString();
+      return `${client.endpoint}/v1/responses.csv${search ? `?${search}` : ''}`;
+    }),
+    dispose() {
+      stopPolling?.();
+      task.dispose();
+      more.dispose();
+      viewTask.dispose();
+      viewsLoad.dispose();
+    },
   };
 }
 export type Inbox = ReturnType<typeof createInbox>;

@@ -1,7 +1,7 @@
 import { signal } from '@preact/signals-core';
 
 /** Every screen of the app; each has its own path (served by the collector as the app's page). */
-export const SCREENS = ['sign-in', 'reset-password', 'invite', 'inbox', 'dashboard', 'members', 'tokens', 'audit', 'privacy', 'settings'] as const;
+export const SCREENS = ['sign-in', 'reset-password', 'invite', 'inbox', 'response', 'dashboard', 'members', 'tokens', 'audit', 'privacy', 'settings'] as const;
 export type Screen = (typeof SCREENS)[number];
 
 /** Screens for people who are not signed in (yet). */
@@ -12,28 +12,42 @@ export const ADMIN_SCREENS: readonly Screen[] = ['tokens', 'audit', 'privacy'];
 /** Screens whose state lives in the address's query (the dashboard's filters), so a link shares it. */
 const QUERY_SCREENS: readonly Screen[] = ['dashboard'];
 
-/** Where the app is: a screen and, for the link pages, the link's token; for the dashboard, its query. */
+/**
+ * Where the app is: a screen and, for the link pages, the link's token; for the dashboard, its
+ * `params`. The inbox's filters are its `query` (so a link opens the same list); one response is
+ * `id`, with the inbox's `query` it was opened from (Esc goes back to that list).
+ */
 export interface Route {
   screen: Screen;
   token?: string;
-  /** The query's parameters as text (the screen's model reads what it knows of them). */
+  /** The dashboard's query parameters as text (its model reads what it knows of them). */
   params?: Record<string, string>;
+  query?: Record<string, string>;
+  id?: string;
 }
 
 /** The route for a URL's path and query; `/` is the inbox, and so is any path the app does not know. */
 export function parseRoute(pathname: string, search: string): Route {
   const name = pathname.replace(/^\/+|\/+$/g, '');
   const screen = SCREENS.find((candidate) => candidate === name) ?? 'inbox';
-  const query = new URLSearchParams(search);
-  const token = query.get('token') ?? undefined;
-  if (QUERY_SCREENS.includes(screen)) return query.size ? { screen, params: Object.fromEntries(query) } : { screen };
-  return screen === 'invite' || screen === 'reset-password' ? (token ? { screen, token } : { screen }) : { screen };
+  const params = new URLSearchParams(search);
+  const token = params.get('token') ?? undefined;
+  if (screen === 'invite' || screen === 'reset-password') return token ? { screen, token } : { screen };
+  if (QUERY_SCREENS.includes(screen)) return params.size ? { screen, params: Object.fromEntries(params) } : { screen };
+  if (screen !== 'inbox' && screen !== 'response') return { screen };
+  const id = params.get('id') ?? undefined;
+  params.delete('id');
+  const query = Object.fromEntries(params);
+  if (screen === 'response' && !id) return Object.keys(query).length ? { screen: 'inbox', query } : { screen: 'inbox' };
+  return { screen, ...(id && screen === 'response' ? { id } : {}), ...(Object.keys(query).length ? { query } : {}) };
 }
 
 /** The URL (path and query) of a route. */
 export function routeUrl(route: Route): string {
-  const query = route.token ? new URLSearchParams({ token: route.token }) : new URLSearchParams(route.params);
-  return `/${route.screen}${query.size ? `?${query}` : ''}`;
+  if (route.token) return `/${route.screen}?${new URLSearchParams({ token: route.token })}`;
+  const params = new URLSearchParams({ ...(route.id ? { id: route.id } : {}), ...route.query, ...route.params });
+  const search = params.toString();
+  return `/${route.screen}${search ? `?${search}` : ''}`;
 }
 
 /** The browser's History API, as the router needs it (tests pass a fake). */

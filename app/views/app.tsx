@@ -11,6 +11,7 @@ import { ErrorNote } from './notice.tsx';
 import { PrivacyScreen } from './privacy.tsx';
 import { PublicLayout } from './public-layout.tsx';
 import { ResetPasswordScreen } from './reset-password.tsx';
+import { ResponseScreen } from './response.tsx';
 import { Shell } from './shell.tsx';
 import { SettingsScreen } from './settings.tsx';
 import { SignInScreen } from './sign-in.tsx';
@@ -54,7 +55,7 @@ export function App() {
   return (
     <Shell me={me} screen={route.screen}>
       {/* Keyed by team: switching teams starts each screen's model afresh. */}
-      <Screen key={`${me.team.id}:${route.screen}`} route={route} />
+      <Screen key={`${me.team.id}:${route.screen}:${route.id ?? ''}`} route={route} />
     </Shell>
   );
 }
@@ -66,5 +67,6 @@ function Screen({ route }: { route: Route }) {
   if (route.screen === 'audit') return <AuditScreen />;
   if (route.screen === 'privacy') return <PrivacyScreen />;
   if (route.screen === 'settings') return <SettingsScreen />;
-  return <InboxScreen />;
+  if (route.screen === 'response' && route.id) return <ResponseScreen id={route.id} {...(route.query ? { query: route.query } : {})} />;
+  return <InboxScreen {...(route.query ? { query: route.query } : {})} />;
 }

@@ -14,7 +14,7 @@ export function DashboardFiltersForm(props: { filters: DashboardFilters; busy: b
   const [traitValue, setTraitValue] = useState(props.filters.trait?.value ?? '');
   return (
     <form
-      class="filters panel"
+      class="dashboard-filters panel"
       aria-label="Filters"
       onSubmit={(event) => {
         event.preventDefault();

@@ -1,34 +1,78 @@
-import { useEffect } from 'preact/hooks';
+import type { ComponentChildren } from 'preact';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import type { ResponseRecord } from '../../sdk/index.ts';
-import { createInbox } from '../models/inbox.ts';
+import { createInbox, type Inbox } from '../models/inbox.ts';
+import { createMembers } from '../models/members.ts';
+import { isOverdue } from '../models/response.ts';
 import { useApp } from './context.ts';
+import { InboxFilters } from './inbox-filters.tsx';
 import { ErrorNote } from './notice.tsx';
+import { CommentText, Score, who } from './response-bits.tsx';
 import { ScreenHeading } from './screen-heading.tsx';
+import { browserTicker } from './ticker.ts';
 import { useModel, useValue } from './use-value.ts';
 import { When } from './when.tsx';
 import { failureText, STATUS_WORDS } from './words.ts';
 
-/** The latest responses and the NPS: a table on wide screens, cards on narrow ones. */
-export function InboxScreen() {
-  const { client } = useApp();
-  const inbox = useModel(() => createInbox({ client }));
-  useEffect(() => void inbox.load(), [inbox]);
+/** Keys typed into a field are the field's, except Esc. */
+const typing = (target: EventTarget | null) => target instanceof HTMLElement && (target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName));
+
+/**
+ * The inbox: saved views with counts, filters kept in the address, the responses (a table on
+ * wide screens, cards on narrow ones), new ones announced by polling, and the keyboard: j/k move,
+ * Enter opens, / searches.
+ */
+export function InboxScreen(props: { query?: Record<string, string> }) {
+  const { client, router, platform } = useApp();
+  const inbox = useModel(() =>
+    createInbox({ client, ...(props.query ? { params: props.query } : {}), onParams: (query) => router.replace({ screen: 'inbox', ...(Object.keys(query).length ? { query } : {}) }), ticker: browserTicker }),
+  );
+  const members = useModel(() => createMembers({ client }));
+  useEffect(() => {
+    void inbox.load();
+    void members.load();
+  }, [inbox, members]);
   const records = useValue(inbox.records);
   const summary = useValue(inbox.summary);
   const loaded = useValue(inbox.loaded);
   const failure = useValue(inbox.failure);
-  const includeTest = useValue(inbox.includeTest);
+  const pending = useValue(inbox.pending);
+  const selected = useValue(inbox.selected);
+  const nextCursor = useValue(inbox.nextCursor);
+  const loadingMore = useValue(inbox.loadingMore);
+  const params = useValue(inbox.params);
+  const csvUrl = useValue(inbox.csvUrl);
+  const memberList = useValue(members.items);
+  const searchRef = useRef<HTMLInputElement | null>(null);
+  const listRef = useRef<HTMLDivElement | null>(null);
+  const open = (record: ResponseRecord) => router.go({ screen: 'response', id: record.id, ...(Object.keys(params).length ? { query: params } : {}) });
+
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent) => {
+      if (event.metaKey || event.ctrlKey || event.altKey) return;
+      // Esc leaves a field for the list (j/k work again); elsewhere the keys below are the inbox's.
+      if (typing(event.target)) return event.key === 'Escape' && event.target instanceof HTMLElement ? event.target.blur() : undefined;
+      if (event.key === 'j' || event.key === 'k') {
+        event.preventDefault();
+        inbox.move(event.key === 'j' ? 1 : -1);
+        focusRow(listRef.current, inbox.selected.value);
+      } else if (event.key === '/') {
+        event.preventDefault();
+        searchRef.current?.focus();
+      } else if (event.key === 'Enter' && !(event.target instanceof HTMLAnchorElement || event.target instanceof HTMLButtonElement)) {
+        const record = inbox.current.value;
+        if (record) open(record);
+      }
+    };
+    document.addEventListener('keydown', onKey);
+    return () => document.removeEventListener('keydown', onKey);
+  }, [inbox, params]);
+
   return (
     <>
       <ScreenHeading title="Inbox" />
-      <div class="toolbar">
-        <label class="check">
-          <input type="checkbox" checked={includeTest} onChange={(event) => void inbox.showTest(event.currentTarget.checked)} aria-describedby="test-note" /> Show test responses
-        </label>
-        <p class="hint" id="test-note">
-          Answers sent in test mode (the demo’s playground, or a tag with <code>data-test="true"</code>) are left out of these numbers and this list unless you tick this.
-        </p>
-      </div>
+      <p class="hint keys-hint">Keys: j and k move, Enter opens, / searches.</p>
+      <SavedViews inbox={inbox} />
       {summary && (
         <dl class="summary" aria-label="Summary">
           <div class="tile tile-main">
@@ -56,6 +100,18 @@ export function InboxScreen() {
           </div>
         </dl>
       )}
+      <details class="panel filters-panel" open>
+        <summary>Filters</summary>
+        <InboxFilters inbox={inbox} members={memberList} searchRef={searchRef} />
+        <p class="actions">
+          <button type="button" class="link" onClick={() => void inbox.setFilters({})}>
+            Clear all filters
+          </button>{' '}
+          <a href={csvUrl} download>
+            Export these as CSV
+          </a>
+        </p>
+      </details>
       {failure && (
         <ErrorNote>
           {failureText(failure, 'load the responses')}{' '}
@@ -64,11 +120,18 @@ export function InboxScreen() {
           </button>
         </ErrorNote>
       )}
+      <div role="status" class="pending">
+        {pending > 0 && (
+          <button type="button" onClick={() => void inbox.showNew()}>
+            {pending === 1 ? '1 new' : `${pending} new`} — show
+          </button>
+        )}
+      </div>
       <section aria-labelledby="latest-title">
-        <h2 id="latest-title">Latest responses</h2>
-        {loaded && records.length === 0 && <p class="empty">No responses yet. They appear here as soon as people answer the survey.</p>}
+        <h2 id="latest-title">{params.sort && params.sort !== 'received' ? 'Responses' : 'Latest responses'}</h2>
+        {loaded && records.length === 0 && <p class="empty">{Object.keys(params).length ? 'No responses match these filters.' : 'No responses yet. They appear here as soon as people answer the survey.'}</p>}
         {records.length > 0 && (
-          <>
+          <div ref={listRef}>
             <table class="wide-only">
               <thead>
                 <tr>
@@ -78,57 +141,147 @@ export function InboxScreen() {
                   <th scope="col">When</th>
                   <th scope="col">Status</th>
                   <th scope="col">Owner</th>
+                  <th scope="col">Due</th>
                 </tr>
               </thead>
               <tbody>
-                {records.map((record) => (
-                  <tr key={record.id} data-id={record.id}>
+                {records.map((record, index) => (
+                  <tr key={record.id} data-id={record.id} data-index={index} class={index === selected ? 'selected' : undefined}>
                     <td>
-                      <Score record={record} />
+                      <OpenLink record={record} index={index} inbox={inbox} open={open}>
+                        <Score record={record} />
+                      </OpenLink>
                     </td>
-                    <td class="comment">{record.comment ?? <span class="muted">No comment</span>}</td>
+                    <td class="comment">
+                      <CommentText record={record} />
+                    </td>
                     <td>{who(record)}</td>
                     <td>
                       <When at={record.receivedAt} />
                     </td>
                     <td>{STATUS_WORDS[record.followUpStatus] ?? record.followUpStatus}</td>
                     <td>{record.followUpOwner ?? <span class="muted">Nobody</span>}</td>
+                    <td>
+                      <Due record={record} now={platform.now()} />
+                    </td>
                   </tr>
                 ))}
               </tbody>
             </table>
             <ul class="cards narrow-only">
-              {records.map((record) => (
-                <li key={record.id} class="card response-card" data-id={record.id}>
+              {records.map((record, index) => (
+                <li key={record.id} class={`card response-card${index === selected ? ' selected' : ''}`} data-id={record.id} data-index={index}>
                   <p class="card-top">
-                    <Score record={record} />
+                    <OpenLink record={record} index={index} inbox={inbox} open={open}>
+                      <Score record={record} />
+                    </OpenLink>
                     <span class="muted">
                       {who(record)} · <When at={record.receivedAt} />
                     </span>
                   </p>
-                  <p class="comment">{record.comment ?? <span class="muted">No comment</span>}</p>
+                  <p class="comment">
+                    <CommentText record={record} />
+                  </p>
                   <p class="muted">
-                    {STATUS_WORDS[record.followUpStatus] ?? record.followUpStatus} · {record.followUpOwner ?? 'Nobody'}
+                    {STATUS_WORDS[record.followUpStatus] ?? record.followUpStatus} · {record.followUpOwner ?? 'Nobody'} · <Due record={record} now={platform.now()} />
                   </p>
                 </li>
               ))}
             </ul>
-          </>
+          </div>
+        )}
+        {nextCursor && (
+          <p>
+            <button type="button" onClick={() => void inbox.loadMore()} disabled={loadingMore}>
+              {loadingMore ? 'Loading…' : 'Show more'}
+            </button>
+          </p>
         )}
       </section>
     </>
   );
 }
 
-function Score({ record }: { record: ResponseRecord }) {
+/** The row's way in: a real link (a new tab works), opened in place by a plain click or Enter. */
+function OpenLink(props: { record: ResponseRecord; index: number; inbox: Inbox; open: (record: ResponseRecord) => void; children: ComponentChildren }) {
   return (
-    <span class={`score ${record.segment}`}>
-      <span class="score-number">{record.score}</span> <span class="score-segment">{record.segment}</span>
-      {record.test && <span class="badge test-mark">test</span>}
-    </span>
+    <a
+      class="open"
+      href={`/response?id=${encodeURIComponent(props.record.id)}`}
+      aria-label={`Open the ${props.record.segment} response, score ${props.record.score}, from ${who(props.record)}`}
+      onFocus={() => props.inbox.select(props.index)}
+      onClick={(event) => {
+        if (event.metaKey || event.ctrlKey || event.shiftKey || event.button !== 0) return;
+        event.preventDefault();
+        props.open(props.record);
+      }}
+    >
+      {props.children}
+    </a>
   );
 }
 
-function who(record: ResponseRecord): string {
-  return record.user?.name ?? record.user?.email ?? record.contactEmail ?? 'Anonymous';
+function Due({ record, now }: { record: ResponseRecord; now: number }) {
+  return (
+    <>
+      <When at={record.dueAt} />
+      {isOverdue(record, now) && <span class="badge badge-warn">overdue</span>}
+    </>
+  );
+}
+
+/** Focuses the selected row's link in whichever layout shows (table or cards). */
+function focusRow(list: HTMLElement | null, index: number) {
+  const links = list?.querySelectorAll<HTMLAnchorElement>(`[data-index="${index}"] a.open`) ?? [];
+  for (const link of links) if (link.offsetParent !== null) return link.focus();
+}
+
+/** The built-in views and the team's, with counts; the current filters saved as a new one. */
+function SavedViews({ inbox }: { inbox: Inbox }) {
+  const { session } = useApp();
+  const me = useValue(session.me);
+  const views = useValue(inbox.views);
+  const params = useValue(inbox.params);
+  const failure = useValue(inbox.viewFailure);
+  const loadFailure = useValue(inbox.viewsFailure);
+  const [name, setName] = useState('');
+  const canSave = me?.role === 'admin' || me?.role === 'member';
+  // The view whose filters are the current ones; "this week" moves with the clock, so `from` only needs to be there.
+  const same = (query: Record<string, string>) => {
+    const keys = Object.keys(query);
+    return keys.length === Object.keys(params).length && keys.every((key) => (key === 'from' ? key in params : params[key] === query[key]));
+  };
+  return (
+    <nav class="views" aria-label="Saved views">
+      <ul>
+        {views.map((view) => (
+          <li key={view.id}>
+            <button type="button" class="view" aria-pressed={same(view.query)} onClick={() => void inbox.setFilters(view.query)}>
+              {view.name} <span class="badge">{view.count ?? '—'}</span>
+            </button>
+            {!view.builtIn && canSave && (
+              <button type="button" class="link" aria-label={`Delete the view ${view.name}`} onClick={() => void inbox.deleteView(view.id)}>
+                Delete
+              </button>
+            )}
+          </li>
+        ))}
+      </ul>
+      {canSave && (
+        <form
+          class="inline-form"
+          onSubmit={async (event) => {
+            event.preventDefault();
+            if (name.trim() && (await inbox.saveView(name.trim()))) setName('');
+          }}
+        >
+          <label for="view-name">Save these filters as</label>
+          <input id="view-name" type="text" value={name} maxLength={80} onInput={(event) => setName(event.currentTarget.value)} />
+          <button type="submit">Save view</button>
+        </form>
+      )}
+      {loadFailure && <ErrorNote>{failureText(loadFailure, 'load the saved views')}</ErrorNote>}
+      {failure && <ErrorNote>{failureText(failure, 'change the saved views')}</ErrorNote>}
+    </nav>
+  );
 }

@@ -39,7 +39,7 @@ export function Shell(props: { me: Me; screen: Screen; children: ComponentChildr
             <li key={item.screen}>
               <a
                 href={`/${item.screen}`}
-                aria-current={item.screen === props.screen ? 'page' : undefined}
+                aria-current={item.screen === props.screen || (item.screen === 'inbox' && props.screen === 'response') ? 'page' : undefined}
                 onClick={(event) => {
                   if (event.metaKey || event.ctrlKey || event.shiftKey || event.button !== 0) return;
                   event.preventDefault();

@@ -4,6 +4,10 @@ import { dateParam, flagParam, intParam, toParams } from './admin-params.ts';
 import { FOLLOW_UP_STATUSES } from './admin-record.ts';
 import { text } from './text.ts';
 
+/** How a list is ordered: newest first (the default), lowest score first, or soonest due first. */
+export const LIST_SORTS = ['received', 'score', 'due'] as const;
+export type ListSort = (typeof LIST_SORTS)[number];
+
 /** `trait.KEY=VALUE`: the one parameter whose name is not fixed. */
 export const TRAIT_PREFIX = 'trait.';
 // As long as a trait's key and text value may be (identity.ts).
@@ -36,6 +40,8 @@ export const listParamsSchema = z
      */
     owner: z.optional(text(200, 1)),
     overdue: z.optional(z.pipe(z.literal('true'), z.transform((): true => true))),
+    /** Still to do: status `new` or `contacted`. */
+    open: z.optional(z.pipe(z.literal('true'), z.transform((): true => true))),
     driver: z.optional(text(40, 1)),
     hasComment: z.optional(flagParam()),
     /** Has an address the team may write to. */
@@ -46,6 +52,8 @@ export const listParamsSchema = z
     includeTest: z.optional(flagParam()),
     /** One of the principal's sites, by id: narrows a team's list to it. */
     site: z.optional(text(100, 1)),
+    /** The order. @default received (newest first) */
+    sort: z.optional(z.enum(LIST_SORTS)),
     cursor: z.optional(z.string().check(z.maxLength(500))),
     /** Page size. @default 50 */
     limit: z.optional(intParam(1, 500)),

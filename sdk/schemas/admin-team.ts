@@ -164,6 +164,9 @@ export const AUDIT_ACTIONS = [
   'people.erased',
   'site.retention_changed',
   'site.changed',
+  'view.created',
+  'view.deleted',
+  'playbook.changed',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

@@ -10,9 +10,10 @@ const at = isoDateTime();
 
 /**
  * One entry of a response's follow-up timeline (SPEC §10), oldest first: it arrived (`created`),
- * its status, owner or due date changed (`from` → `to`), someone wrote a `note`, a member
- * emailed the respondent a `reply` (its subject; the mail itself is in the outbox), or a published
- * `change` closed the loop.
+ * its status, owner or due date changed (`from` → `to`), someone wrote a `note`, ticked (or
+ * unticked) a playbook `step` (its id, and its text as it read then), a member emailed the
+ * respondent a `reply` (its subject; the mail itself is in the outbox), or a published `change`
+ * closed the loop.
  */
 export const timelineEntrySchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('created'), at, author }),
@@ -23,6 +24,7 @@ export const timelineEntrySchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('reply'), at, author, subject: z.string() }),
   /** A change the team published resolved this follow-up (SPEC §12). */
   z.object({ kind: z.literal('change'), at, author, changeId: z.string(), title: z.string() }),
+  z.object({ kind: z.literal('step'), at, author, step: z.string(), text: z.string(), done: z.boolean() }),
 ]);
 export type TimelineEntry = z.output<typeof timelineEntrySchema>;
 

@@ -7,6 +7,7 @@ import { WEBHOOKS_MIGRATION } from './migration-10-webhooks.ts';
 import { MAIL_MIGRATION } from './migration-11-mail.ts';
 import { CLOSE_THE_LOOP_MIGRATION } from './migration-15-close-the-loop.ts';
 import { IMPRESSIONS_MIGRATION } from './migration-13-impressions.ts';
+import { INBOX_MIGRATION } from './migration-12-inbox.ts';
 import { DOCS_PER_MS, sqliteFoldSql } from './search-text.ts';
 
 
@@ -311,6 +312,7 @@ export const MIGRATIONS: Migration[] = [
   AUDIT_ACTIONS_MIGRATION,
   WEBHOOKS_MIGRATION,
   MAIL_MIGRATION,
+  INBOX_MIGRATION,
   IMPRESSIONS_MIGRATION,
   CLOSE_THE_LOOP_MIGRATION,
 ];

@@ -1,5 +1,5 @@
 export { followUpRoutes } from './routes.ts';
-export { followUpsStore, type FollowUpResult, type FollowUpScope, type FollowUpsStore, type MemberNameOf } from './store.ts';
+export { followUpsStore, type FollowUpResult, type FollowUpScope, type FollowUpsStore, type MemberNameOf, type PlaybookStepOf } from './store.ts';
 export { addReplyEntry } from './reply-entry.ts';
 export { noteRowSchema, timelineOf, type NoteRow } from './timeline.ts';
 export { resolveByChange } from './change-entry.ts';

@@ -32,6 +32,9 @@ export function followUpRoutes(app: Hono<AppEnv>, deps: { followUps: FollowUpsSt
     if (result.kind === 'unknown_owner') {
       return problem(c, 400, 'invalid_follow_up', 'the follow-up change is not valid', [{ path: 'ownerId', message: 'is not a member of this team' }]);
     }
+    if (result.kind === 'unknown_step') {
+      return problem(c, 400, 'invalid_follow_up', 'the follow-up change is not valid', [{ path: 'step.id', message: 'is not a step of the team’s playbook for this response’s segment' }]);
+    }
     const { note, ...change } = parsed.value;
     const target = { type: 'response', id: c.req.param('id') };
     if (Object.keys(change).length) await deps.audit(c, 'follow_up.changed', target, change);

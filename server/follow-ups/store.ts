@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import * as z from 'zod/mini';
-import type { Actor, FollowUpChange, ResponseDetail } from '../../sdk/index.ts';
+import type { Actor, FollowUpChange, PlaybookStep, ResponseDetail, Segment } from '../../sdk/index.ts';
 import type { Driver } from '../db/driver.ts';
 import { nullableInt, select, selectOne } from '../db/rows.ts';
 import { enqueue } from '../jobs/index.ts';
@@ -13,8 +13,11 @@ export interface FollowUpScope {
   siteIds: readonly string[];
 }
 
-/** What a change came to: the detail after it, a 404 (no such response in scope), or an `ownerId` that is no member. */
-export type FollowUpResult = { kind: 'changed'; detail: ResponseDetail } | { kind: 'not_found' } | { kind: 'unknown_owner' };
+/**
+ * What a change came to: the detail after it, a 404 (no such response in scope), an `ownerId`
+ * that is no member, or a step that is not in the team's playbook for the response's segment.
+ */
+export type FollowUpResult = { kind: 'changed'; detail: ResponseDetail } | { kind: 'not_found' } | { kind: 'unknown_owner' } | { kind: 'unknown_step' };
 
 /** Follow-up (SPEC §10): one response with its timeline, and changes to status, owner, due date and notes. */
 export interface FollowUpsStore {
@@ -27,10 +30,14 @@ export interface FollowUpsStore {
 /** What follow-ups ask of the teams resource: a member's name, in the transaction it is handed. */
 export type MemberNameOf = (db: Driver, teamId: string, userId: string) => Promise<string | undefined>;
 
+/** What follow-ups ask of the playbooks resource: a step of a team's playbook for a segment, in the transaction it is handed. */
+export type PlaybookStepOf = (db: Driver, teamId: string, segment: Segment, stepId: string) => Promise<PlaybookStep | undefined>;
+
 const positionRow = z.object({ position: nullableInt });
+const stepStateRow = z.object({ to_value: z.nullable(z.string()) });
 
 /** The follow-up of every response, kept in `follow_up_notes` and the response's follow-up columns. */
-export function followUpsStore(db: Driver, deps: { memberName: MemberNameOf; now?: () => number }): FollowUpsStore {
+export function followUpsStore(db: Driver, deps: { memberName: MemberNameOf; playbookStep: PlaybookStepOf; now?: () => number }): FollowUpsStore {
   const now = deps.now ?? Date.now;
   return {
     async getResponse(siteIds, id) {
@@ -61,6 +68,14 @@ export function followUpsStore(db: Driver, deps: { memberName: MemberNameOf; now
         if (owner.id !== row.follow_up_owner_id || owner.name !== row.follow_up_owner) parts.push({ kind: 'owner', from: row.follow_up_owner, to: owner.name });
         if (dueAt !== due) parts.push({ kind: 'due', from: iso(due), to: iso(dueAt) });
         if (change.note !== undefined) parts.push({ kind: 'note', note: change.note });
+        if (change.step !== undefined) {
+          const step = await deps.playbookStep(tx, scope.teamId, row.segment, change.step.id);
+          if (!step) return { kind: 'unknown_step' };
+          // Ticking a step already ticked (or unticking one that is not) records nothing, like any value it already has.
+          const last = await selectOne(tx, stepStateRow, 'follow_up_notes', "SELECT to_value FROM follow_up_notes WHERE response_id = ? AND kind = 'step' AND from_value = ? ORDER BY position DESC LIMIT 1", [id, step.id]);
+          const done = change.step.done ? 'done' : 'undone';
+          if ((last?.to_value ?? 'undone') !== done) parts.push({ kind: 'step', from: step.id, to: done, note: step.text });
+        }
         if (parts.length) {
           const at = now();
           await setFollowUp(tx, id, { status, owner: owner.name, ownerId: owner.id, dueAt });

@@ -4,8 +4,12 @@ import { int } from '../db/rows.ts';
 
 /** A `follow_up_notes` row as the timeline needs it, as both engines hand it back. */
 export const noteRowSchema = z.object({
-  /** `status` | `owner` | `due` | `note` | `reply` (its subject in `note`) | `change` (note: its title, to_value: its id); `null` for rows written before the timeline existed. */
-  kind: z.nullable(z.enum(['status', 'owner', 'due', 'note', 'reply', 'change'])),
+  /**
+   * `status` | `owner` | `due` | `note` | `step` (a playbook step: its id in from_value, `done` or
+   * `undone` in to_value, its text in note) | `reply` (its subject in `note`) | `change` (note: its
+   * title, to_value: its id); `null` for rows written before the timeline existed.
+   */
+  kind: z.nullable(z.enum(['status', 'owner', 'due', 'note', 'step', 'reply', 'change'])),
   /** The follow-up's status and owner after this row's change. */
   status: z.string(),
   owner: z.nullable(z.string()),
@@ -42,6 +46,8 @@ export function timelineOf(receivedAt: string, notes: readonly NoteRow[]): Timel
       entries.push({ kind: 'reply', at, author, subject: row.note });
     } else if (row.kind === 'change') {
       entries.push({ kind: 'change', at, author, changeId: row.to_value, title: row.note });
+    } else if (row.kind === 'step') {
+      entries.push({ kind: 'step', at, author, step: row.from_value, text: row.note, done: row.to_value === 'done' });
     } else {
       entries.push({ kind: row.kind, at, author, from: row.from_value, to: row.to_value });
     }

@@ -3,14 +3,13 @@ import { stream } from 'hono/streaming';
 import { listQuerySchema, statsQuerySchema, type ListQuery } from '../../sdk/index.ts';
 import type { Audit } from '../http/audit.ts';
 import type { AppEnv, HttpDeps } from '../http/context.ts';
-import type { Authorize, Principal, PrincipalEnv } from '../http/principal.ts';
+import type { Authorize, PrincipalEnv } from '../http/principal.ts';
 import { problem } from '../http/problem.ts';
 import { check } from '../http/validate.ts';
 import { csvHeader, csvRecord } from './csv.ts';
 import { InvalidCursorError } from './cursor.ts';
-import { filtersFromQuery } from './filters.ts';
 import { statsFiltersFromQuery } from './stats-filters.ts';
-import { ownerMatch } from './owner-match.ts';
+import { queryScope } from './query-scope.ts';
 import type { ResponseFilters } from './response-filters.ts';
 import type { ResponsesStore } from './store.ts';
 
@@ -23,15 +22,6 @@ export interface ResponseAdminDeps extends Pick<HttpDeps, 'now'> {
 }
 
 /**
- * The sites a request reads: the principal's, or the one `site=` names among them. A site outside
- * them is an issue, the same for one of another team as for none at all.
- */
-function sitesOf(principal: Principal, site: string | undefined): { ok: true; siteIds: readonly string[] } | { ok: false; message: string } {
-  if (site === undefined) return { ok: true, siteIds: principal.siteIds };
-  return principal.siteIds.includes(site) ? { ok: true, siteIds: [site] } : { ok: false, message: 'is not one of the sites this principal reads' };
-}
-
-/**
  * The admin API of responses: the list with every SPEC §10 filter, its CSV, the stats, over the
  * principal's sites (a team's, or one site key's). Each route takes `authorize` itself:
  * `POST /v1/responses`, the public ingest, shares a path with one.
@@ -41,12 +31,8 @@ export function responseAdminRoutes(app: Hono<AppEnv>, deps: ResponseAdminDeps) 
 
   /** A list query's sites and filters, or the 400 that says which parameter is wrong. */
   async function listScope(c: Context<PrincipalEnv>, query: ListQuery): Promise<{ siteIds: readonly string[]; filters: ResponseFilters } | Response> {
-    const principal = c.get('principal');
-    const sites = sitesOf(principal, query.site);
-    if (!sites.ok) return problem(c, 400, 'invalid_query', 'the filters are not valid', [{ path: 'site', message: sites.message }]);
-    const owner = await ownerMatch(query.owner, principal, deps.isMember);
-    if (!owner.ok) return problem(c, 400, 'invalid_query', owner.issue.message, [owner.issue]);
-    return { siteIds: sites.siteIds, filters: filtersFromQuery(query, deps.now(), owner.match) };
+    const scope = await queryScope(c.get('principal'), query, deps);
+    return scope.ok ? scope : problem(c, 400, 'invalid_query', scope.message, scope.issues);
   }
 
   app.get('/v1/responses', authorize('viewer'), async (c) => {
@@ -54,9 +40,9 @@ export function responseAdminRoutes(app: Hono<AppEnv>, deps: ResponseAdminDeps) 
     if (!parsed.ok) return problem(c, 400, 'invalid_query', 'the filters are not valid', parsed.issues);
     const scope = await listScope(c, parsed.value);
     if (scope instanceof Response) return scope;
-    const { cursor, limit } = parsed.value;
+    const { cursor, limit, sort } = parsed.value;
     try {
-      const page = await deps.responses.listResponses(scope.siteIds, scope.filters, { limit: limit ?? 50, ...(cursor ? { cursor } : {}) });
+      const page = await deps.responses.listResponses(scope.siteIds, scope.filters, { limit: limit ?? 50, ...(cursor ? { cursor } : {}), ...(sort ? { sort } : {}) });
       return c.json(page);
     } catch (error) {
       if (error instanceof InvalidCursorError) return problem(c, 400, 'invalid_cursor', error.message, [{ path: 'cursor', message: error.message }]);
@@ -64,12 +50,23 @@ export function responseAdminRoutes(app: Hono<AppEnv>, deps: ResponseAdminDeps) 
     }
   });
 
+  // The list's size for the same filters (the inbox's "3 new", a saved view's count). Mounted
+  // here, before `/v1/responses/:id` (follow-ups), so `count` is never read as an id.
+  app.get('/v1/responses/count', authorize('viewer'), async (c) => {
+    const parsed = check(listQuerySchema, c.req.query());
+    if (!parsed.ok) return problem(c, 400, 'invalid_query', 'the filters are not valid', parsed.issues);
+    const scope = await listScope(c, parsed.value);
+    if (scope instanceof Response) return scope;
+    return c.json({ count: await deps.responses.countResponses(scope.siteIds, scope.filters) });
+  });
+
   app.get('/v1/stats', authorize('viewer'), async (c) => {
     const parsed = check(statsQuerySchema, c.req.query());
     if (!parsed.ok) return problem(c, 400, 'invalid_query', 'the filters are not valid', parsed.issues);
-    const sites = sitesOf(c.get('principal'), parsed.value.site);
-    if (!sites.ok) return problem(c, 400, 'invalid_query', 'the filters are not valid', [{ path: 'site', message: sites.message }]);
-    return c.json(await deps.responses.stats(sites.siteIds, statsFiltersFromQuery(parsed.value), parsed.value.interval ?? 'week'));
+    const { siteIds } = c.get('principal');
+    const site = parsed.value.site;
+    if (site !== undefined && !siteIds.includes(site)) return problem(c, 400, 'invalid_query', 'the filters are not valid', [{ path: 'site', message: 'is not one of the sites this principal reads' }]);
+    return c.json(await deps.responses.stats(site === undefined ? siteIds : [site], statsFiltersFromQuery(parsed.value), parsed.value.interval ?? 'week'));
   });
 
   app.get('/v1/responses.csv', authorize('viewer'), async (c) => {
@@ -86,7 +83,7 @@ export function responseAdminRoutes(app: Hono<AppEnv>, deps: ResponseAdminDeps) 
       await out.write(`\uFEFF${csvHeader()}`);
       let cursor: string | null = null;
       do {
-        const page: Awaited<ReturnType<typeof deps.responses.listResponses>> = await deps.responses.listResponses(scope.siteIds, scope.filters, { limit: 500, ...(cursor ? { cursor } : {}) });
+        const page: Awaited<ReturnType<typeof deps.responses.listResponses>> = await deps.responses.listResponses(scope.siteIds, scope.filters, { limit: 500, ...(cursor ? { cursor } : {}), ...(parsed.value.sort ? { sort: parsed.value.sort } : {}) });
         if (page.items.length) await out.write(page.items.map(csvRecord).join(''));
         cursor = page.nextCursor;
       } while (cursor && !out.aborted);

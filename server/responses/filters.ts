@@ -8,7 +8,7 @@ import type { ResponseFilters } from './response-filters.ts';
  * member of their team): `owner` is what `ownerMatch` made of it. Test responses only on request.
  */
 export function filtersFromQuery(query: ListQuery, now: number, owner: OwnerMatch): ResponseFilters {
-  const { segment, score, scoreMin, scoreMax, from, to, q, followUpStatus, overdue, driver, hasComment, contactable, identified, trait, includeTest } = query;
+  const { segment, score, scoreMin, scoreMax, from, to, q, followUpStatus, overdue, open, driver, hasComment, contactable, identified, trait, includeTest } = query;
   return {
     ...(segment ? { segment } : {}),
     ...(score !== undefined ? { score } : {}),
@@ -20,6 +20,7 @@ export function filtersFromQuery(query: ListQuery, now: number, owner: OwnerMatc
     ...(followUpStatus ? { followUpStatus } : {}),
     ...owner,
     ...(overdue ? { overdueAt: now } : {}),
+    ...(open ? { open } : {}),
     ...(driver !== undefined ? { driver } : {}),
     ...(hasComment !== undefined ? { hasComment } : {}),
     ...(contactable !== undefined ? { contactable } : {}),

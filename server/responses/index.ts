@@ -5,6 +5,7 @@ export { filtersFromQuery } from './filters.ts';
 export { statsFiltersFromQuery, type StatsFilters } from './stats-filters.ts';
 export { ingestRoutes } from './ingest-routes.ts';
 export { responseList, type ResponseList, type SqlStoreOptions } from './list.ts';
+export { queryCounter, queryScope, type QueryScopeDeps } from './query-scope.ts';
 export { ownerMatch, type OwnerAsker, type OwnerMatch } from './owner-match.ts';
 export { iso, responseRowSchema, toRecord, type ResponseRow } from './record.ts';
 export type { ResponseFilters } from './response-filters.ts';

@@ -1,12 +1,13 @@
-import type { ResponseRecord } from '../../sdk/index.ts';
+import type { ListSort, ResponseRecord } from '../../sdk/index.ts';
 import type { Driver, SqlValue } from '../db/driver.ts';
-import { select, selectOne } from '../db/rows.ts';
+import { int, select, selectOne } from '../db/rows.ts';
 import * as z from 'zod/mini';
 import { decodeCursor, encodeCursor, InvalidCursorError } from './cursor.ts';
 import { responseRowSchema, toRecord, type ResponseRow } from './record.ts';
 import type { ResponseFilters } from './response-filters.ts';
 import { inList } from '../db/in-list.ts';
 import { DOCS_PER_MS, searchQuery, searchTerms } from '../db/search-text.ts';
+import { keyValues, sortPlan } from './sort.ts';
 
 /** One window of a search: its engine query, and received_at from (inclusive) to (exclusive). */
 interface SearchWindow {
@@ -25,11 +26,15 @@ export interface SqlStoreOptions {
   searchWindowMs?: number;
 }
 
-/** A page of responses, newest first, filtered (SPEC §10); cursor pagination. */
+/** A page of responses, filtered (SPEC §10), newest first or in another order; cursor pagination. */
 export interface ResponseList {
   /** The responses of the sites `siteIds` (a principal's: a team's, or one site key's) that match `filters`. */
-  listResponses(siteIds: readonly string[], filters: ResponseFilters, page: { limit: number; cursor?: string }): Promise<{ items: ResponseRecord[]; nextCursor: string | null }>;
+  listResponses(siteIds: readonly string[], filters: ResponseFilters, page: { limit: number; cursor?: string; sort?: ListSort }): Promise<{ items: ResponseRecord[]; nextCursor: string | null }>;
+  /** How many responses of the sites `siteIds` match `filters`: what the whole list would hold. */
+  countResponses(siteIds: readonly string[], filters: ResponseFilters): Promise<number>;
 }
+
+const countRow = z.object({ count: int });
 
 const anyRow = z.object({ one: z.number() });
 const foldedQuery = z.object({ query: z.nullable(z.string()) });
@@ -74,6 +79,7 @@ export function responseList(db: Driver, options: SqlStoreOptions = {}): Respons
     if (filters.ownerId !== undefined) add('r.follow_up_owner_id = ?', filters.ownerId);
     // The same condition as the partial index responses_site_open, so the index serves it.
     if (filters.overdueAt !== undefined) add("r.follow_up_status IN ('new', 'contacted') AND r.due_at < ?", filters.overdueAt);
+    if (filters.open) add("r.follow_up_status IN ('new', 'contacted')");
     if (filters.driver !== undefined && filters.trait) add('r.id IN (SELECT response_id FROM response_traits WHERE site_id = ? AND key = ? AND value = ?)', siteId, filters.trait.key, filters.trait.value);
     if (filters.hasComment !== undefined) add(filters.hasComment ? "(r.comment IS NOT NULL AND r.comment <> '')" : "(r.comment IS NULL OR r.comment = '')");
     if (filters.contactable !== undefined) add(`${filters.contactable ? '' : 'NOT '}((r.contact_consent = 1 AND r.contact_email IS NOT NULL) OR r.user_email IS NOT NULL)`);
@@ -97,23 +103,31 @@ export function responseList(db: Driver, options: SqlStoreOptions = {}): Respons
 
   return {
     async listResponses(siteIds, filters, page) {
-      let cursor: [number, string] | undefined;
+      const sort = page.sort ?? 'received';
+      const plan = sortPlan(sort);
+      let cursor: (number | string)[] | undefined;
       if (page.cursor) {
-        cursor = decodeCursor(page.cursor);
-        if (!cursor) throw new InvalidCursorError('cursor is not one this collector made');
+        cursor = decodeCursor(page.cursor, sort);
+        if (!cursor) throw new InvalidCursorError('cursor is not one this collector made for this sort');
       }
+      // Only newest first can read a search a window of time at a time: another order needs every match.
+      const since = sort === 'received' && cursor ? Number(cursor[0]) : undefined;
       const rows: ResponseRow[] = [];
-      for await (const window of searchWindows(siteIds, filters.text, cursor)) {
+      for await (const window of searchWindows(siteIds, filters.text, since, sort !== 'received')) {
         const want = page.limit + 1 - rows.length;
         // The page's ids first (narrow rows to sort), then their records. Each site's ids are its
-        // own page, read as a single site's always is (newest first from its index, stopping at
-        // `want`); a team's page is the newest of those, so its cost grows with its sites, not
-        // with their responses (`site_id IN (…)` would sort every match of every site).
+        // own page, read as a single site's always is (from its index, stopping at `want`); a
+        // team's page is the first of those, so its cost grows with its sites, not with their
+        // responses (`site_id IN (…)` would sort every match of every site).
         const pages = siteIds.map((siteId) => {
           const { from, sql, params, at, id } = where(siteId, filters, window);
-          const cursorSql = cursor ? ` AND (${at} < ? OR (${at} = ? AND ${id} < ?))` : '';
-          if (cursor) params.push(cursor[0], cursor[0], cursor[1]);
-          return { sql: `SELECT r.id FROM ${from} WHERE ${sql}${cursorSql} ORDER BY ${at} DESC, ${id} DESC LIMIT ?`, params: [...params, want] };
+          let cursorSql = '';
+          if (cursor) {
+            const after = plan.after({ at, id }, keyValues(sort, cursor));
+            cursorSql = ` AND ${after.sql}`;
+            params.push(...after.params);
+          }
+          return { sql: `SELECT r.id FROM ${from} WHERE ${sql}${cursorSql} ORDER BY ${plan.orderBy({ at, id })} LIMIT ?`, params: [...params, want] };
         });
         const [only] = pages;
         if (!only) break;
@@ -125,7 +139,7 @@ export function responseList(db: Driver, options: SqlStoreOptions = {}): Respons
             db,
             responseRowSchema,
             'responses',
-            `SELECT * FROM responses WHERE id IN (${ids.sql}) ORDER BY received_at DESC, id DESC${limit}`,
+            `SELECT * FROM responses WHERE id IN (${ids.sql}) ORDER BY ${plan.rowsOrderBy}${limit}`,
             pages.length === 1 ? ids.params : [...ids.params, want],
           )),
         );
@@ -133,18 +147,31 @@ export function responseList(db: Driver, options: SqlStoreOptions = {}): Respons
       }
       const items = rows.slice(0, page.limit);
       const last = items.at(-1);
-      return { items: items.map(toRecord), nextCursor: rows.length > page.limit && last ? encodeCursor(last) : null };
+      return { items: items.map(toRecord), nextCursor: rows.length > page.limit && last ? encodeCursor(plan.keyOf(last)) : null };
     },
 
+    async countResponses(siteIds, filters) {
+      let count = 0;
+      // The same conditions as the list's pages, over every match: one window that spans all.
+      for await (const window of searchWindows(siteIds, filters.text, undefined, true)) {
+        for (const siteId of siteIds) {
+          const { from, sql, params } = where(siteId, filters, window);
+          const row = await selectOne(db, countRow, 'responses', `SELECT COUNT(*) AS count FROM ${from} WHERE ${sql}`, params);
+          count += row?.count ?? 0;
+        }
+      }
+      return count;
+    },
   };
 
   /**
    * A search reads its matches a window of time at a time, newest first, each window 8× the one
    * before, until the page is full or the site's first response is passed: a page of a common
    * word costs the matches of its last days, not of every day. Windows do not overlap, so the
-   * pages they add up to are exact. Without a search: one window that is no window.
+   * pages they add up to are exact. Without a search: one window that is no window. `whole`: one
+   * window over every response (an order other than newest first, a count).
    */
-  async function* searchWindows(siteIds: readonly string[], text: string | undefined, cursor: [number, string] | undefined): AsyncGenerator<SearchWindow | undefined> {
+  async function* searchWindows(siteIds: readonly string[], text: string | undefined, since: number | undefined, whole: boolean): AsyncGenerator<SearchWindow | undefined> {
     if (text === undefined) return yield undefined;
     const terms = searchTerms(text);
     if (terms.length === 0) return yield undefined;
@@ -178,7 +205,8 @@ export function responseList(db: Driver, options: SqlStoreOptions = {}): Respons
     );
     if (span?.first == null || span.last == null) return;
     const first = Number(span.first);
-    let to = cursor ? cursor[0] + 1 : Number(span.last) + 1;
+    let to = since !== undefined ? since + 1 : Number(span.last) + 1;
+    if (whole) return yield { query, from: first, to };
     for (let width = searchWindowMs; to > first; width *= 8) {
       const from = Math.max(first, to - width);
       yield { query, from, to };

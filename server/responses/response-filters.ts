@@ -21,6 +21,8 @@ export interface ResponseFilters {
   ownerId?: string;
   /** Not resolved / not needed and past its due date, at this instant (epoch ms). */
   overdueAt?: number;
+  /** Still to do: status `new` or `contacted`. */
+  open?: boolean;
   /** The respondent ticked this loyalty driver. */
   driver?: string;
   hasComment?: boolean;

@@ -55,6 +55,12 @@ export function fakeClient(overrides: Partial<AdminClient> = {}): AdminClient {
     erasePerson: unfaked('erasePerson'),
     retention: unfaked('retention'),
     setRetention: unfaked('setRetention'),
+    count: unfaked('count'),
+    views: unfaked('views'),
+    createView: unfaked('createView'),
+    deleteView: unfaked('deleteView'),
+    playbooks: unfaked('playbooks'),
+    setPlaybook: unfaked('setPlaybook'),
     ...overrides,
   };
 }

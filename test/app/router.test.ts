@@ -14,6 +14,12 @@ describe('parseRoute and routeUrl', () => {
     expect(parseRoute('/audit', '?token=x')).toEqual({ screen: 'audit' });
     expect(routeUrl({ screen: 'invite', token: 'a+b' })).toBe('/invite?token=a%2Bb');
     expect(routeUrl({ screen: 'tokens' })).toBe('/tokens');
+    // The inbox's filters, and one response with the list it was opened from.
+    expect(parseRoute('/inbox', '?segment=passive&trait.plan=pro')).toEqual({ screen: 'inbox', query: { segment: 'passive', 'trait.plan': 'pro' } });
+    expect(parseRoute('/response', '?id=r1&segment=passive')).toEqual({ screen: 'response', id: 'r1', query: { segment: 'passive' } });
+    expect(parseRoute('/response', '?segment=passive')).toEqual({ screen: 'inbox', query: { segment: 'passive' } });
+    expect(routeUrl({ screen: 'response', id: 'r 1', query: { q: 'école' } })).toBe('/response?id=r+1&q=%C3%A9cole');
+    expect(routeUrl(parseRoute('/inbox', '?overdue=true&sort=due'))).toBe('/inbox?overdue=true&sort=due');
   });
 });
 

@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import { createAudit } from '../../app/models/audit.ts';
-import { createInbox } from '../../app/models/inbox.ts';
 import { createInvitations } from '../../app/models/invitations.ts';
 import { createMembers } from '../../app/models/members.ts';
 import { createTokens } from '../../app/models/tokens.ts';
@@ -159,41 +158,6 @@ describe('audit log', () => {
     await loading;
     expect(audit.items.value.map((entry) => entry.id)).toEqual(['filtered']);
     expect(audit.nextCursor.value).toBeNull();
-  });
-});
-
-describe('inbox', () => {
-  it('the latest responses and the summary NPS', async () => {
-    const summary = { promoters: 1, passives: 0, detractors: 1, total: 2, nps: 0, marginOfError: 138.6 };
-    const { calls, record } = recorder();
-    const inbox = createInbox({ client: { list: record('list', async () => ({ items: [makeRecord()], nextCursor: null })), stats: async () => makeStats({ summary }) }, limit: 10 });
-    await inbox.load();
-    expect(inbox.records.value).toEqual([makeRecord()]);
-    expect(inbox.summary.value).toEqual(summary);
-    expect(calls).toEqual([['list', [{ limit: 10 }]]]);
-    await inbox.showTest(true);
-    expect(calls.at(-1)).toEqual(['list', [{ limit: 10, includeTest: true }]]);
-  });
-
-  it('only the answer to the latest ask shows (the test box ticked while loading)', async () => {
-    const slow = deferred<{ items: ReturnType<typeof makeRecord>[]; nextCursor: null }>();
-    const summary = { promoters: 0, passives: 0, detractors: 0, total: 0, nps: null, marginOfError: null };
-    let first = true;
-    const inbox = createInbox({
-      client: {
-        list: () => {
-          if (!first) return Promise.resolve({ items: [makeRecord({ id: 'with-test', test: true })], nextCursor: null });
-          first = false;
-          return slow.promise;
-        },
-        stats: async () => makeStats({ summary }),
-      },
-    });
-    const loading = inbox.load();
-    await inbox.showTest(true);
-    slow.resolve({ items: [makeRecord({ id: 'stale' })], nextCursor: null });
-    await loading;
-    expect(inbox.records.value.map((record) => record.id)).toEqual(['with-test']);
   });
 });
 

@@ -13,6 +13,7 @@ export const SEEDED = {
   keyboard: { email: 'kim.keys@team.example', name: 'Kim Keys', role: 'member' },
   throttled: { email: 'tom.tries@team.example', name: 'Tom Tries', role: 'member' },
   changer: { email: 'cat.changes@team.example', name: 'Cat Changes', role: 'viewer' },
+  inbox: { email: 'ivy.inbox@team.example', name: 'Ivy Inbox', role: 'member' },
 } as const satisfies Record<string, { email: string; name: string; role: Role }>;
 
 /**

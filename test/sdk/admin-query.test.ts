@@ -119,7 +119,7 @@ describe('the stats query and the follow-up change', () => {
 
   it('follow-up: not_needed, an ISO due date, owner null to unassign; at least one part; strict', () => {
     expect(followUpChangeSchema.parse({ status: 'not_needed', dueAt: '2026-12-01T09:00:00Z', owner: null })).toEqual({ status: 'not_needed', dueAt: '2026-12-01T09:00:00Z', owner: null });
-    expect(issuesOf(followUpChangeSchema, {})).toEqual([{ path: '(root)', message: 'needs at least one of status, ownerId, owner, dueAt, note' }]);
+    expect(issuesOf(followUpChangeSchema, {})).toEqual([{ path: '(root)', message: 'needs at least one of status, ownerId, owner, dueAt, note, step' }]);
     expect(new Set(issuesOf(followUpChangeSchema, { dueAt: 'next week' }).map((issue) => issue.path))).toEqual(new Set(['dueAt']));
     expect(issuesOf(followUpChangeSchema, { color: 'red' }).map((issue) => issue.path)).toContain('color');
   });

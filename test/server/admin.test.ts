@@ -259,7 +259,7 @@ describe.each(ENGINES)('admin API and eligibility on $name', ({ name, available 
     expect(response?.properties.user).toMatchObject({ properties: { traits: { additionalProperties: { type: ['string', 'number', 'boolean', 'null'] } } } });
     expect(Object.keys(doc.components.schemas)).toEqual(expect.arrayContaining(['Record', 'ResponsePage', 'ResponseDetail', 'Timeline', 'TimelineEntry', 'Stats', 'FollowUpChange']));
     expect(doc.components.schemas.Record?.required).toEqual(expect.arrayContaining(['followUpStatus', 'followUpOwner', 'followUpOwnerId', 'dueAt']));
-    expect(Object.keys(doc.components.schemas.FollowUpChange?.properties ?? {}).sort()).toEqual(['dueAt', 'note', 'owner', 'ownerId', 'status']);
+    expect(Object.keys(doc.components.schemas.FollowUpChange?.properties ?? {}).sort()).toEqual(['dueAt', 'note', 'owner', 'ownerId', 'status', 'step']);
     expect(doc.paths['/v1/responses']?.get?.parameters?.map((parameter) => parameter.name)).toEqual(
       expect.arrayContaining(['segment', 'score', 'scoreMin', 'scoreMax', 'from', 'to', 'q', 'followUpStatus', 'owner', 'overdue', 'driver', 'hasComment', 'contactable', 'identified', 'trait.{KEY}', 'includeTest', 'site', 'cursor', 'limit']),
     );

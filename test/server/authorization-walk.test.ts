@@ -56,6 +56,12 @@ const LEAST: Record<string, Role> = {
   'PUT /v1/sites/:id/retention': 'admin',
   'POST /v1/sites': 'admin',
   'PATCH /v1/sites/:id': 'admin',
+  'GET /v1/responses/count': 'viewer',
+  'GET /v1/views': 'viewer',
+  'POST /v1/views': 'member',
+  'DELETE /v1/views/:id': 'member',
+  'GET /v1/playbooks': 'viewer',
+  'PUT /v1/playbooks/:segment': 'admin',
 };
 /** Routes anyone may call: the widget's, the docs, and the invitation link's own two. */
 const PUBLIC = new Set(['POST /v1/responses', 'POST /v1/dismissals', 'POST /v1/impressions', 'GET /v1/eligibility', 'GET /v1/openapi.json', 'GET /v1/invitations/lookup', 'POST /v1/invitations/accept', 'POST /v1/notices/:id/seen']);
@@ -73,7 +79,7 @@ describe.each(ENGINES)('every admin route × every role × another team on $name
   /** Team A's people; team B's response, member, token and invitation ids. */
   const as: Partial<Record<Role, (path: string, init?: RequestInit) => Promise<Response>>> = {};
   const own = { response: makePayload({ score: 3, anonymousId: 'team-a' }) };
-  const other = { response: makePayload({ score: 2, anonymousId: 'team-b' }), userId: '', tokenId: '', invitationId: '', webhookId: '', changeId: '', siteId: '' };
+  const other = { response: makePayload({ score: 2, anonymousId: 'team-b' }), userId: '', tokenId: '', invitationId: '', webhookId: '', changeId: '', siteId: '', viewId: '' };
 
   beforeAll(async () => {
     collector = await startTestCollector(name);
@@ -90,6 +96,7 @@ describe.each(ENGINES)('every admin route × every role × another team on $name
     const bAdmin = await person(collector, people, { email: 'admin@b.example', teamId: teamB.id, role: 'admin' });
     other.userId = bAdmin.userId;
     other.tokenId = (await (await bAdmin.fetch('/v1/tokens', { method: 'POST', body: JSON.stringify({ name: 'b', scope: 'read' }) })).json()).token.id;
+    other.viewId = (await (await bAdmin.fetch('/v1/views', { method: 'POST', body: JSON.stringify({ name: 'b', query: { segment: 'detractor' } }) })).json()).id;
     other.invitationId = (await (await bAdmin.fetch('/v1/invitations', { method: 'POST', body: JSON.stringify({ email: 'x@b.example', role: 'viewer' }) })).json()).invitation.id;
     other.webhookId = (await (await bAdmin.fetch('/v1/webhooks', { method: 'POST', body: JSON.stringify(WEBHOOK) })).json()).id;
     expect(other.webhookId).toMatch(/^wh_/);
@@ -111,6 +118,8 @@ describe.each(ENGINES)('every admin route × every role × another team on $name
       .replace(':deliveryId', 'msg_00000000000000000000000000000000')
       .replace('/v1/changes/:id', `/v1/changes/${other.changeId}`)
       .replace('/v1/sites/:id', `/v1/sites/${other.siteId}`)
+      .replace('/v1/views/:id', `/v1/views/${other.viewId}`)
+      .replace(':segment', 'detractor')
       .replace('/v1/jobs/:id', '/v1/jobs/00000000-0000-4000-8000-000000000000');
   /** A valid body where the route takes one: a 404 must not hide behind a 400. */
   const BODIES: Record<string, unknown> = {
@@ -124,6 +133,8 @@ describe.each(ENGINES)('every admin route × every role × another team on $name
     'POST /v1/changes/:id/responses': { responseIds: [own.response.id] },
     'PUT /v1/sites/:id/retention': { days: 30 },
     'PATCH /v1/sites/:id': { name: 'Renamed' },
+    'POST /v1/views': { name: 'Mine, detractors', query: { owner: 'me', segment: 'detractor' } },
+    'PUT /v1/playbooks/:segment': { steps: [{ id: 'call', text: 'Call them' }] },
   };
   const call = (fetcher: (path: string, init?: RequestInit) => Promise<Response>, route: string) => {
     const [method] = route.split(' ');
@@ -154,8 +165,9 @@ describe.each(ENGINES)('every admin route × every role × another team on $name
     }
   });
 
-  it('answers 404 for another team’s response, member, token, invitation and webhook', async () => {
-    for (const route of Object.keys(LEAST).filter((key) => key.includes(':') && !key.includes('/v1/jobs/'))) {
+  it('answers 404 for another team’s response, member, token, invitation, webhook, view and change', async () => {
+    // A playbook is a segment's, and every team has one of each: there is no other team's to reach.
+    for (const route of Object.keys(LEAST).filter((key) => key.includes(':') && !key.includes('/v1/jobs/') && !key.includes(':segment'))) {
       const answer = await call(as.admin!, route);
       expect(answer.status, route).toBe(404);
     }

@@ -1,0 +1,60 @@
+// @vitest-environment happy-dom
+import { signal } from '@preact/signals-core';
+import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
+import { afterEach, describe, expect, it } from 'vitest';
+import { createRouter } from '../../app/models/router.ts';
+import { createSession } from '../../app/models/session.ts';
+import { App } from '../../app/views/app.tsx';
+import { Context, type AppContext } from '../../app/views/context.ts';
+import type { AdminClient, Playbook } from '../../sdk/index.ts';
+import { makeDetail, makeRecord } from '../helpers/admin-fixtures.ts';
+import { makeMe, makeMember } from '../helpers/team-fixtures.ts';
+import { fakeClient, fakeHistory } from './fake-client.ts';
+import { makeStats, recorder } from './fakes.ts';
+
+// The inbox and one response over their real models, with a fake client.
+afterEach(cleanup);
+
+async function renderApp(path: string, client: AdminClient) {
+  const history = fakeHistory(path);
+  const session = createSession({ client });
+  const context: AppContext = { client, session, router: createRouter(history.port), platform: { copyText: async () => undefined, now: () => Date.parse('2026-11-22T12:00:00Z') }, signInEmail: signal('') };
+  render(
+    <Context.Provider value={context}>
+      <App />
+    </Context.Provider>,
+  );
+  await session.load();
+  return { history };
+}
+
+const stats = async () => makeStats({ summary: { promoters: 0, passives: 0, detractors: 1, total: 1, nps: -100, marginOfError: null } });
+// A playbook that somehow holds an advocacy step outside promoters: the app never shows it.
+const PLAYBOOKS: Playbook[] = [{ segment: 'detractor', custom: true, steps: [{ id: 'sorry', text: 'Apologise' }, { id: 'review', text: 'Ask for a review', advocacy: true }] }];
+
+describe('inbox and response views', () => {
+  it('a filter goes into the address; a row opens the response with the list it came from', async () => {
+    const { calls, record } = recorder();
+    const client = fakeClient({ me: async () => makeMe(), members: async () => [makeMember()], list: record('list', async () => ({ items: [makeRecord({ comment: 'Too slow' })], nextCursor: null })), stats, views: async () => [], get: async () => makeDetail(), playbooks: async () => PLAYBOOKS });
+    const { history } = await renderApp('/inbox?segment=detractor', client);
+    await screen.findAllByText('Too slow');
+    fireEvent.change(screen.getByLabelText('Score to'), { target: { value: '4' } });
+    await waitFor(() => expect(history.current()).toBe('/inbox?segment=detractor&scoreMax=4'));
+    expect(calls.at(-1)).toEqual(['list', [{ segment: 'detractor', scoreMax: 4, limit: 25 }]]);
+    fireEvent.click(screen.getAllByRole('link', { name: /Open the detractor response/ })[0]!);
+    await screen.findByRole('heading', { level: 2, name: 'Timeline' });
+    expect(history.current()).toBe(`/response?id=${makeRecord().id}&segment=detractor&scoreMax=4`);
+    expect(screen.getByLabelText('Apologise')).toBeDefined();
+    expect(screen.queryByText('Ask for a review')).toBeNull();
+  });
+
+  it('a viewer sees the follow-up but no control that changes it', async () => {
+    const client = fakeClient({ me: async () => makeMe({ role: 'viewer' }), members: async () => [], get: async () => makeDetail(), playbooks: async () => PLAYBOOKS });
+    await renderApp(`/response?id=${makeRecord().id}`, client);
+    await screen.findByRole('heading', { level: 2, name: 'Follow-up' });
+    expect(screen.queryByLabelText('Status')).toBeNull();
+    expect(screen.queryByRole('button', { name: 'Add note' })).toBeNull();
+    expect(screen.queryByRole('button', { name: 'Edit this playbook' })).toBeNull();
+    expect(screen.getByLabelText('Apologise')).toHaveProperty('disabled', true);
+  });
+});
