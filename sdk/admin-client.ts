@@ -1,5 +1,6 @@
 import ky, { type Options } from 'ky';
 import * as z from 'zod/mini';
+import { loopApi, type AdminLoopApi } from './admin-loop-api.ts';
 import { teamApi, type AdminTeamApi } from './admin-team-api.ts';
 import { readAnswer, send } from './http-send.ts';
 import { followUpChangeSchema, type FollowUpChange } from './schemas/admin-follow-up.ts';
@@ -43,7 +44,7 @@ export interface AdminClientOptions {
 }
 
 /** The admin API (SPEC §6, §9, §10), typed. Every answer is parsed; nothing is retried by itself. */
-export interface AdminClient extends AdminTeamApi {
+export interface AdminClient extends AdminTeamApi, AdminLoopApi {
   /** One page of responses, newest first. */
   list(query?: ListQuery): Promise<ResponsePage>;
   /** Every response the query matches, newest first, fetching page after page by cursor. */
@@ -116,6 +117,7 @@ export function createAdminClient(options: AdminClientOptions): AdminClient {
   const client: AdminClient = {
     endpoint,
     ...teamApi({ endpoint, json, send: request }),
+    ...loopApi({ endpoint, json, send: request }),
     // Async, every one: a bad input rejects the promise, it never throws at the call.
     list: async (query = {}) => json(listUrl('/v1/responses', query), responsePageSchema),
     async *iterate(query = {}) {

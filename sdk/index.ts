@@ -13,6 +13,8 @@ export * from './schemas/admin-auth.ts';
 export * from './schemas/admin-audit-query.ts';
 export * from './schemas/admin-webhooks.ts';
 export * from './schemas/admin-mail.ts';
+export * from './schemas/admin-changes.ts';
+export * from './schemas/admin-privacy.ts';
 export { toFieldIssues, formatIssues, type FieldIssue } from './schemas/issues.ts';
 export { codePointLength } from './schemas/text.ts';
 export * from './segment.ts';

@@ -44,6 +44,14 @@ export function fakeClient(overrides: Partial<AdminClient> = {}): AdminClient {
     changePassword: unfaked('changePassword'),
     requestPasswordReset: unfaked('requestPasswordReset'),
     resetPassword: unfaked('resetPassword'),
+    changes: unfaked('changes'),
+    change: unfaked('change'),
+    createChange: unfaked('createChange'),
+    linkResponses: unfaked('linkResponses'),
+    publishChange: unfaked('publishChange'),
+    erasePerson: unfaked('erasePerson'),
+    retention: unfaked('retention'),
+    setRetention: unfaked('setRetention'),
     ...overrides,
   };
 }
