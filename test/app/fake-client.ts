@@ -52,6 +52,14 @@ export function fakeClient(overrides: Partial<AdminClient> = {}): AdminClient {
     erasePerson: unfaked('erasePerson'),
     retention: unfaked('retention'),
     setRetention: unfaked('setRetention'),
+    webhooks: unfaked('webhooks'),
+    createWebhook: unfaked('createWebhook'),
+    updateWebhook: unfaked('updateWebhook'),
+    deleteWebhook: unfaked('deleteWebhook'),
+    rotateWebhookSecret: unfaked('rotateWebhookSecret'),
+    webhookDeliveries: unfaked('webhookDeliveries'),
+    replayDelivery: unfaked('replayDelivery'),
+    testWebhook: unfaked('testWebhook'),
     ...overrides,
   };
 }
