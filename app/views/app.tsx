@@ -3,16 +3,20 @@ import { redirectFor } from '../models/guard.ts';
 import type { Route } from '../models/router.ts';
 import { AcceptInvitationScreen } from './accept-invitation.tsx';
 import { AuditScreen } from './audit.tsx';
+import { ChangesScreen } from './changes.tsx';
 import { useApp } from './context.ts';
 import { InboxScreen } from './inbox.tsx';
+import { NotificationsScreen } from './mail-preferences.tsx';
 import { MembersScreen } from './members.tsx';
 import { ErrorNote } from './notice.tsx';
+import { OutboxScreen } from './outbox.tsx';
 import { PublicLayout } from './public-layout.tsx';
 import { ResetPasswordScreen } from './reset-password.tsx';
 import { Shell } from './shell.tsx';
 import { SignInScreen } from './sign-in.tsx';
 import { TokensScreen } from './tokens.tsx';
 import { useValue } from './use-value.ts';
+import { WebhooksScreen } from './webhooks.tsx';
 import { failureText } from './words.ts';
 
 /** The app: the screen for the address, or where the guard sends this person instead. */
@@ -60,5 +64,9 @@ function Screen({ route }: { route: Route }) {
   if (route.screen === 'members') return <MembersScreen />;
   if (route.screen === 'tokens') return <TokensScreen />;
   if (route.screen === 'audit') return <AuditScreen />;
+  if (route.screen === 'webhooks') return <WebhooksScreen />;
+  if (route.screen === 'outbox') return <OutboxScreen />;
+  if (route.screen === 'notifications') return <NotificationsScreen />;
+  if (route.screen === 'changes') return <ChangesScreen />;
   return <InboxScreen />;
 }
