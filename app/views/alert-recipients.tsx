@@ -1,5 +1,6 @@
 import { useEffect } from 'preact/hooks';
-import { createAlertRecipients } from '../models/alert-recipients.ts';
+import type { Failure } from '../models/failure.ts';
+import { createAlertRecipients, splitAddresses } from '../models/alert-recipients.ts';
 import { useApp } from './context.ts';
 import { ErrorNote, StatusNote } from './notice.tsx';
 import { useModel, useValue } from './use-value.ts';
@@ -47,7 +48,7 @@ export function AlertRecipientsPanel() {
               </p>
             </div>
           )}
-          {saveFailure && <ErrorNote>{failureText(saveFailure, 'save who gets alerts')}</ErrorNote>}
+          {saveFailure && <ErrorNote>{addressesText(saveFailure, text) ?? failureText(saveFailure, 'save who gets alerts')}</ErrorNote>}
           {saved && <StatusNote>Saved.</StatusNote>}
           <button type="submit" class="primary" disabled={saving}>
             {saving ? 'Saving…' : 'Save'}
@@ -56,4 +57,17 @@ export function AlertRecipientsPanel() {
       )}
     </section>
   );
+}
+
+/** Which typed addresses were refused, by what was typed (the SDK names them by position). */
+function addressesText(failure: Failure, text: string): string | undefined {
+  if (failure.kind !== 'invalid' && failure.kind !== 'http') return undefined;
+  const typed = splitAddresses(text);
+  if (typed.length === 0 && failure.issues.some((issue) => issue.path === 'emails')) return 'Type at least one address, or choose the team’s admins.';
+  const bad = failure.issues.flatMap((issue) => {
+    const match = /^emails\.(\d+)$/.exec(issue.path);
+    const address = match ? typed[Number(match[1])] : undefined;
+    return address === undefined ? [] : [`“${address}”`];
+  });
+  return bad.length > 0 ? `Not an email address: ${bad.join(', ')}. Check the spelling.` : undefined;
 }

@@ -15,7 +15,12 @@ export function WebhookFormView({ form }: { form: WebhookForm }) {
   const advocacy = useValue(form.advocacy);
   const busy = useValue(form.busy);
   const failure = useValue(form.failure);
-  const urlIssue = failure && failure.kind !== 'offline' && failure.kind !== 'unexpected' ? failure.issues.find((issue) => issue.path === 'url')?.message : undefined;
+  const issues = failure && failure.kind !== 'offline' && failure.kind !== 'unexpected' ? failure.issues : [];
+  const urlIssue = issues.find((issue) => issue.path === 'url')?.message;
+  // The other fields' problems in the form's own words (the SDK's speak of null and lists).
+  const eventsIssue = issues.some((issue) => issue.path.startsWith('events')) ? 'Tick at least one event.' : undefined;
+  const segmentsIssue = issues.some((issue) => issue.path.startsWith('segments')) ? 'Tick at least one segment, or “Every segment”.' : undefined;
+  const fieldIssue = urlIssue ?? eventsIssue ?? segmentsIssue;
   return (
     <form
       class="stack-form"
@@ -35,6 +40,7 @@ export function WebhookFormView({ form }: { form: WebhookForm }) {
             </span>
           </label>
         ))}
+        {eventsIssue && <p class="field-error">{eventsIssue}</p>}
       </fieldset>
       <fieldset class="field choice">
         <legend>Segments</legend>
@@ -47,6 +53,7 @@ export function WebhookFormView({ form }: { form: WebhookForm }) {
               <input type="checkbox" checked={segments.includes(segment)} onChange={(event) => form.setSegment(segment, event.currentTarget.checked)} /> <span class={segment}>{segment.charAt(0).toUpperCase() + segment.slice(1)}s</span>
             </label>
           ))}
+        {segmentsIssue && <p class="field-error">{segmentsIssue}</p>}
       </fieldset>
       <fieldset class="field choice">
         <legend>Format</legend>
@@ -68,7 +75,12 @@ export function WebhookFormView({ form }: { form: WebhookForm }) {
           backfires.
         </p>
       </div>
-      {failure && !urlIssue && <ErrorNote>{failureText(failure, 'create the webhook')}</ErrorNote>}
+      {failure && fieldIssue && (
+        <p class="notice notice-error" role="alert">
+          The webhook was not created: {[urlIssue && `the URL ${urlIssue}`, eventsIssue && 'no event is ticked', segmentsIssue && 'no segment is ticked'].filter(Boolean).join('; ')}.
+        </p>
+      )}
+      {failure && !fieldIssue && <ErrorNote>{failureText(failure, 'create the webhook')}</ErrorNote>}
       <div class="actions">
         <button class="primary" type="submit" disabled={busy}>
           {busy ? 'Creating…' : 'Create webhook'}
