@@ -100,6 +100,31 @@ test('a mail preference, changed with the keyboard only, sticks after a reload',
   await expect(page.getByRole('checkbox', { name: 'Daily digest' })).toBeChecked({ checked: before });
 });
 
+test('close the loop: a change linked to a response, published after a confirmation that counts who hears of it', async ({ page }) => {
+  // The changes routes come with close-the-loop (SPEC §12); a collector without them has nothing to publish to.
+  const probe = await fetch(`${collectorUrl()}/v1/changes`, { headers: { authorization: `Bearer ${process.env.E2E_SECRET_KEY ?? ''}` } });
+  test.skip(probe.status === 404, 'this collector has no /v1/changes yet');
+  const title = `Exports are faster ${runTag()}`;
+  const id = await identifiedResponse(`loop-${runTag()}@customer.example`);
+  await signInAs(page, 'admin');
+  await nav(page, 'Changes').click();
+  await page.getByRole('textbox', { name: 'Title' }).fill(title);
+  await page.getByRole('textbox', { name: 'What to tell them' }).fill('You asked for faster exports: they now take seconds.');
+  await page.getByRole('button', { name: 'Save as draft' }).click();
+  const row = page.locator('li.change', { hasText: title });
+  await expect(row).toContainText('Draft');
+  await row.getByRole('button', { name: `Link responses to “${title}”` }).click();
+  await row.getByRole('textbox', { name: 'Response ids' }).fill(id);
+  await row.getByRole('button', { name: 'Link', exact: true }).click();
+  await expect(row.getByText('Linked 1 more response.')).toBeVisible();
+  await expect(row).toContainText('1 linked response');
+  await row.getByRole('button', { name: `Publish “${title}”` }).click();
+  await expect(row.getByRole('group')).toContainText('Publishing emails 1 respondent, shows 1 identified respondent a notice in the widget, and resolves 1 follow-up.');
+  await row.getByRole('button', { name: 'Publish now' }).click();
+  await expect(page.getByRole('status').filter({ hasText: `Published “${title}”: 1 respondent emailed` })).toBeVisible();
+  await expect(row).toContainText('Published');
+});
+
 /** Each new screen in a state worth judging. */
 async function everyScreen(page: Page, check: (page: Page, label: string) => Promise<void>) {
   const receiver = await startReceiver(() => 500);
