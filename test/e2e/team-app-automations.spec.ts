@@ -52,6 +52,13 @@ test('a webhook: its secret once, a test event delivered to the receiver and see
     expect(JSON.parse(receiver.received[0]?.body ?? '{}')).toMatchObject({ type: 'webhook.test' });
     expect(receiver.received[0]?.headers['webhook-signature']).toMatch(/^v1,/);
 
+    await row.getByRole('button', { name: /^Rotate the secret/ }).click();
+    await expect(secretBox).toContainText('The old secret keeps signing beside it for 24 hours');
+    const rotated = await secretBox.getByRole('textbox').inputValue();
+    expect(rotated).toMatch(/^whsec_/);
+    expect(rotated).not.toBe(secret);
+    await secretBox.getByRole('button', { name: 'I have copied it' }).click();
+
     await row.getByRole('button', { name: /^Turn off/ }).click();
     await expect(row.getByText('Off', { exact: true })).toBeVisible();
     await expect(row.getByRole('button', { name: 'Send test event' })).toBeDisabled();
