@@ -19,6 +19,8 @@ export function createWebhooks(deps: { client: Client }) {
   const confirmingDelete = signal<string | undefined>(undefined);
   const load = createTask();
   const action = createTask();
+  /** Made here while the list was on its way: a late list must not hide them. */
+  const made: Webhook[] = [];
   const replace = (changed: Webhook) => (items.value = items.value.map((webhook) => (webhook.id === changed.id ? changed : webhook)));
 
   async function readLast(list: Webhook[]) {
@@ -40,14 +42,16 @@ export function createWebhooks(deps: { client: Client }) {
     async load() {
       const answer = await load.run(() => client.webhooks());
       if (!answer) return;
+      const fresh = made.filter((webhook) => !answer.some((listed) => listed.id === webhook.id) && items.value.some((item) => item.id === webhook.id));
       batch(() => {
-        items.value = answer;
+        items.value = [...fresh, ...answer];
         loaded.value = true;
       });
       await readLast(answer);
     },
     /** A webhook just made here: listed first, its secret shown. */
     created(created: { webhook: Webhook; secret: string }) {
+      made.push(created.webhook);
       batch(() => {
         items.value = [created.webhook, ...items.value.filter((webhook) => webhook.id !== created.webhook.id)];
         last.value = new Map([...last.value, [created.webhook.id, null]]);

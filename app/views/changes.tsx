@@ -3,6 +3,7 @@ import type { Change } from '../../sdk/index.ts';
 import { createChanges, type Changes } from '../models/changes.ts';
 import { useApp } from './context.ts';
 import { Field } from './field.tsx';
+import { useFocusOnShow } from './focus-on-show.ts';
 import { ErrorNote, StatusNote } from './notice.tsx';
 import { ScreenHeading } from './screen-heading.tsx';
 import { useModel, useValue } from './use-value.ts';
@@ -79,6 +80,7 @@ function ChangeRow({ change, model, canChange }: { change: Change; model: Change
   const busy = useValue(model.busy);
   const draft = change.publishedAt === null;
   const preview = confirming?.id === change.id ? confirming.preview : undefined;
+  const cancel = useFocusOnShow<HTMLButtonElement>(confirming?.id === change.id);
   return (
     <li class="row change" data-id={change.id}>
       <div class="row-main">
@@ -142,7 +144,7 @@ function ChangeRow({ change, model, canChange }: { change: Change; model: Change
             <button type="button" class="primary" disabled={!preview || busy} onClick={() => void model.confirmPublish()}>
               Publish now
             </button>
-            <button type="button" onClick={model.cancelPublish}>
+            <button type="button" ref={cancel} onClick={model.cancelPublish}>
               Cancel
             </button>
           </div>

@@ -4,6 +4,7 @@ import { createWebhookForm } from '../models/webhooks-form.ts';
 import { createWebhooks, type Webhooks } from '../models/webhooks.ts';
 import { useApp } from './context.ts';
 import { CopyField } from './copy-field.tsx';
+import { useFocusOnShow } from './focus-on-show.ts';
 import { ErrorNote } from './notice.tsx';
 import { ScreenHeading } from './screen-heading.tsx';
 import { useModel, useValue } from './use-value.ts';
@@ -60,6 +61,7 @@ export function WebhooksScreen() {
 function WebhookRow({ webhook, list }: { webhook: Webhook; list: Webhooks }) {
   const [open, setOpen] = useState(false);
   const confirming = useValue(list.confirmingDelete) === webhook.id;
+  const cancel = useFocusOnShow<HTMLButtonElement>(confirming);
   const last = useValue(list.last).get(webhook.id);
   const busy = useValue(list.busy);
   const enabled = webhook.disabledAt === null;
@@ -87,7 +89,7 @@ function WebhookRow({ webhook, list }: { webhook: Webhook; list: Webhooks }) {
           <button type="button" class="danger" onClick={() => void list.confirmDelete()}>
             Delete
           </button>
-          <button type="button" onClick={list.cancelDelete}>
+          <button type="button" ref={cancel} onClick={list.cancelDelete}>
             Cancel
           </button>
         </div>

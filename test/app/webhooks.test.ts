@@ -3,7 +3,7 @@ import { createWebhookForm } from '../../app/models/webhooks-form.ts';
 import { createWebhookLog, WATCH } from '../../app/models/webhooks-log.ts';
 import { createWebhooks } from '../../app/models/webhooks.ts';
 import type { Webhook, WebhookCreate, WebhookDelivery } from '../../sdk/index.ts';
-import { httpError, recorder } from './fakes.ts';
+import { deferred, httpError, recorder } from './fakes.ts';
 
 const webhook = (overrides: Partial<Webhook> = {}): Webhook => ({
   id: 'wh1',
@@ -122,6 +122,18 @@ describe('webhooks', () => {
     expect(list.items.value).toHaveLength(1);
     expect(list.failure.value).toMatchObject({ status: 404 });
     expect(list.confirmingDelete.value).toBeUndefined();
+  });
+});
+
+describe('webhooks, a slow list', () => {
+  it('a list that answers after a webhook was made here does not hide it', async () => {
+    const slow = deferred<Webhook[]>();
+    const list = createWebhooks({ client: { webhooks: () => slow.promise, webhookDeliveries: async () => [], updateWebhook: async () => webhook(), rotateWebhookSecret: async () => '', deleteWebhook: async () => undefined } });
+    const loading = list.load();
+    list.created({ webhook: webhook({ id: 'wh-new' }), secret: 'whsec_n' });
+    slow.resolve([webhook()]);
+    await loading;
+    expect(list.items.value.map((item) => item.id)).toEqual(['wh-new', 'wh1']);
   });
 });
 

@@ -62,8 +62,12 @@ test('a webhook: its secret once, a test event delivered to the receiver and see
     await row.getByRole('button', { name: /^Turn off/ }).click();
     await expect(row.getByText('Off', { exact: true })).toBeVisible();
     await expect(row.getByRole('button', { name: 'Send test event' })).toBeDisabled();
-    await row.getByRole('button', { name: /^Delete/ }).click();
-    await row.getByRole('group').getByRole('button', { name: 'Delete' }).click();
+    // Deleting with the keyboard: the confirmation takes focus (Cancel, the safe choice), Delete is a Tab back.
+    await row.getByRole('button', { name: /^Delete/ }).focus();
+    await page.keyboard.press('Enter');
+    await expect(row.getByRole('group').getByRole('button', { name: 'Cancel' })).toBeFocused();
+    await page.keyboard.press('Shift+Tab');
+    await page.keyboard.press('Enter');
     await expect(row).toBeHidden();
     expect(pageErrors).toEqual([]);
   } finally {
