@@ -5,6 +5,7 @@ import type { ComponentChildren } from 'preact';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createRouter } from '../../app/models/router.ts';
 import { createSession } from '../../app/models/session.ts';
+import { LinkToChange } from '../../app/views/changes-link.tsx';
 import { ChangesScreen } from '../../app/views/changes.tsx';
 import { Context, type AppContext } from '../../app/views/context.ts';
 import { ReplyPanel } from '../../app/views/reply-panel.tsx';
@@ -82,5 +83,35 @@ describe('changes screen', () => {
   it('the list failing says so', async () => {
     await mount(fakeClient({ me: async () => makeMe({ role: 'member' }), changes: () => Promise.reject(httpError(500, 'internal')) }), <ChangesScreen />);
     await screen.findByText('The collector could not load the changes just now. Try again in a moment.');
+  });
+});
+
+describe('link to a change', () => {
+  it('links every response of the inbox’s query to the chosen draft; published changes are not offered', async () => {
+    const { calls, record } = recorder();
+    const drafts: Change[] = [
+      { id: 'ch1', title: 'Faster exports', body: 'x', createdBy: 'Ada', createdAt: '2026-12-01T10:00:00.000Z', publishedAt: null, responseIds: [] },
+      { id: 'ch2', title: 'Dark mode', body: 'x', createdBy: 'Ada', createdAt: '2026-12-01T10:00:00.000Z', publishedAt: null, responseIds: [] },
+      { id: 'ch3', title: 'Old news', body: 'x', createdBy: 'Ada', createdAt: '2026-12-01T10:00:00.000Z', publishedAt: '2026-12-01T11:00:00.000Z', responseIds: [] },
+    ];
+    const client = fakeClient({
+      me: async () => makeMe({ role: 'member' }),
+      changes: async () => drafts,
+      iterate: record('iterate', async function* () {
+        yield makeRecord({ id: 'r1' });
+        yield makeRecord({ id: 'r2' });
+      }),
+      linkResponses: record('link', async (id: string, ids: string[]) => ({ ...(drafts.find((change) => change.id === id) ?? drafts[0]!), responseIds: ids })),
+    });
+    await mount(client, <LinkToChange query={{ segment: 'detractor', hasComment: true }} />);
+    const select = await screen.findByLabelText('Link these responses to');
+    expect([...select.querySelectorAll('option')].map((option) => option.textContent)).toEqual(['Faster exports', 'Dark mode']);
+    fireEvent.change(select, { target: { value: 'ch2' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Link to a change' }));
+    await screen.findByText('Linked 2 responses.');
+    expect(calls).toEqual([
+      ['iterate', [{ segment: 'detractor', hasComment: true, limit: 100 }]],
+      ['link', ['ch2', ['r1', 'r2']]],
+    ]);
   });
 });
