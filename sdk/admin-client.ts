@@ -5,6 +5,7 @@ import { sitesApi, type AdminSitesApi } from './admin-sites-api.ts';
 import { inboxApi, type AdminInboxApi } from './admin-inbox-api.ts';
 import { teamApi, type AdminTeamApi } from './admin-team-api.ts';
 import { readAnswer, send } from './http-send.ts';
+import { webhooksApi, type AdminWebhooksApi } from './admin-webhooks-api.ts';
 import { followUpChangeSchema, type FollowUpChange } from './schemas/admin-follow-up.ts';
 import { jobListSchema, jobRetrySchema, jobsQueryParams, jobsQuerySchema, type JobsQuery, type JobView } from './schemas/admin-jobs.ts';
 import {
@@ -46,7 +47,7 @@ export interface AdminClientOptions {
 }
 
 /** The admin API (SPEC §6, §9, §10), typed. Every answer is parsed; nothing is retried by itself. */
-export interface AdminClient extends AdminTeamApi, AdminLoopApi, AdminSitesApi, AdminInboxApi {
+export interface AdminClient extends AdminTeamApi, AdminLoopApi, AdminSitesApi, AdminInboxApi, AdminWebhooksApi {
   /** One page of responses, newest first. */
   list(query?: ListQuery): Promise<ResponsePage>;
   /** Every response the query matches, newest first, fetching page after page by cursor. */
@@ -171,6 +172,7 @@ export function createAdminClient(options: AdminClientOptions): AdminClient {
       const body = parseOrThrow(mailPreferencesSchema, preferences, 'mail preferences');
       return json(`${endpoint}/v1/me/mail-preferences`, mailPreferencesSchema, { method: 'put', json: body });
     },
+    ...webhooksApi({ endpoint, json, send: request }),
     alertRecipients: async () => json(`${endpoint}/v1/team/alert-recipients`, alertRecipientsSchema),
     async setAlertRecipients(recipients) {
       const body = parseOrThrow(alertRecipientsSchema, recipients, 'alert recipients');

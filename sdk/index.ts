@@ -26,6 +26,7 @@ export * from './errors.ts';
 export * from './retry.ts';
 export * from './client.ts';
 export * from './admin-client.ts';
+export type { AdminWebhooksApi, WebhookDeliveriesQuery } from './admin-webhooks-api.ts';
 export * from './storage.ts';
 export * from './flush-lock.ts';
 export * from './outbox.ts';

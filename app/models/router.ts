@@ -1,13 +1,13 @@
 import { signal } from '@preact/signals-core';
 
 /** Every screen of the app; each has its own path (served by the collector as the app's page). */
-export const SCREENS = ['sign-in', 'reset-password', 'invite', 'inbox', 'response', 'dashboard', 'members', 'tokens', 'audit', 'privacy', 'settings'] as const;
+export const SCREENS = ['sign-in', 'reset-password', 'invite', 'inbox', 'response', 'dashboard', 'members', 'tokens', 'audit', 'privacy', 'settings', 'webhooks', 'outbox', 'notifications', 'changes'] as const;
 export type Screen = (typeof SCREENS)[number];
 
 /** Screens for people who are not signed in (yet). */
 export const PUBLIC_SCREENS: readonly Screen[] = ['sign-in', 'reset-password', 'invite'];
 /** Screens only a team’s admins see (members is for everyone: viewers and members read the list). */
-export const ADMIN_SCREENS: readonly Screen[] = ['tokens', 'audit', 'privacy'];
+export const ADMIN_SCREENS: readonly Screen[] = ['tokens', 'audit', 'privacy', 'webhooks', 'outbox'];
 
 /** Screens whose state lives in the address's query (the dashboard's filters), so a link shares it. */
 const QUERY_SCREENS: readonly Screen[] = ['dashboard'];

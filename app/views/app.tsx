@@ -3,12 +3,15 @@ import { redirectFor } from '../models/guard.ts';
 import type { Route } from '../models/router.ts';
 import { AcceptInvitationScreen } from './accept-invitation.tsx';
 import { AuditScreen } from './audit.tsx';
+import { ChangesScreen } from './changes.tsx';
 import { useApp } from './context.ts';
 import { DashboardScreen } from './dashboard.tsx';
 import { InboxScreen } from './inbox.tsx';
+import { NotificationsScreen } from './mail-preferences.tsx';
 import { MembersScreen } from './members.tsx';
 import { ErrorNote } from './notice.tsx';
 import { PrivacyScreen } from './privacy.tsx';
+import { OutboxScreen } from './outbox.tsx';
 import { PublicLayout } from './public-layout.tsx';
 import { ResetPasswordScreen } from './reset-password.tsx';
 import { ResponseScreen } from './response.tsx';
@@ -17,6 +20,7 @@ import { SettingsScreen } from './settings.tsx';
 import { SignInScreen } from './sign-in.tsx';
 import { TokensScreen } from './tokens.tsx';
 import { useValue } from './use-value.ts';
+import { WebhooksScreen } from './webhooks.tsx';
 import { failureText } from './words.ts';
 
 /** The app: the screen for the address, or where the guard sends this person instead. */
@@ -68,5 +72,9 @@ function Screen({ route }: { route: Route }) {
   if (route.screen === 'privacy') return <PrivacyScreen />;
   if (route.screen === 'settings') return <SettingsScreen />;
   if (route.screen === 'response' && route.id) return <ResponseScreen id={route.id} {...(route.query ? { query: route.query } : {})} />;
+  if (route.screen === 'webhooks') return <WebhooksScreen />;
+  if (route.screen === 'outbox') return <OutboxScreen />;
+  if (route.screen === 'notifications') return <NotificationsScreen />;
+  if (route.screen === 'changes') return <ChangesScreen />;
   return <InboxScreen {...(route.query ? { query: route.query } : {})} />;
 }

@@ -9,11 +9,15 @@ import { useValue } from './use-value.ts';
 const NAV: { screen: Screen; label: string; admin: boolean }[] = [
   { screen: 'inbox', label: 'Inbox', admin: false },
   { screen: 'dashboard', label: 'Dashboard', admin: false },
+  { screen: 'changes', label: 'Changes', admin: false },
   { screen: 'members', label: 'Members', admin: false },
+  { screen: 'notifications', label: 'Notifications', admin: false },
+  { screen: 'settings', label: 'Settings', admin: false },
+  { screen: 'webhooks', label: 'Webhooks', admin: true },
+  { screen: 'outbox', label: 'Outbox', admin: true },
   { screen: 'tokens', label: 'API tokens', admin: true },
   { screen: 'audit', label: 'Audit log', admin: true },
   { screen: 'privacy', label: 'Privacy', admin: true },
-  { screen: 'settings', label: 'Settings', admin: false },
 ];
 
 /** The signed-in frame: the team (and a switcher when in several), the user menu, the navigation, and the screen. */

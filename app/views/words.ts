@@ -101,3 +101,29 @@ function sentence(text: string): string {
 function fieldName(path: string): string {
   return path === '(root)' ? 'This' : path.charAt(0).toUpperCase() + path.slice(1);
 }
+
+// Automations: webhooks, the outbox, notifications.
+
+export const WEBHOOK_EVENT_WORDS: Record<string, { label: string; hint: string }> = {
+  'response.scored': { label: 'A response is scored', hint: 'the moment someone picks a score' },
+  'response.completed': { label: 'A response is completed', hint: 'with its comment and answers' },
+  'follow_up.changed': { label: 'A follow-up changes', hint: 'status, owner or due date' },
+  'loop.closed': { label: 'A change is published', hint: 'the loop closed for its responses' },
+  'webhook.test': { label: 'Test event', hint: 'sent with “Send test event”' },
+};
+
+export const DELIVERY_STATE_WORDS: Record<string, string> = { pending: 'Sending', delivered: 'Delivered', failed: 'Failed', dropped: 'Not sent (turned off)' };
+
+export const MAIL_STATE_WORDS: Record<string, string> = { queued: 'Queued', sent: 'Sent', kept: 'Kept', failed: 'Failed' };
+
+export const MAIL_KIND_WORDS: Record<string, string> = {
+  'new-detractor': 'New detractor alert',
+  digest: 'Daily digest',
+  'due-tomorrow': 'Due tomorrow',
+  overdue: 'Overdue',
+  reply: 'Reply',
+  notice: 'Notice to admins',
+};
+
+/** One count with its noun: "1 respondent", "3 respondents". */
+export const counted = (count: number, one: string, many: string) => `${count} ${count === 1 ? one : many}`;

@@ -4,7 +4,7 @@ import { problem } from '../http/problem.ts';
 import { APP_DIRS, builtApp } from './built-app.ts';
 
 /** Every path the app answers with its page: it reads the path itself (History API) and shows that screen. */
-export const APP_PATHS = ['/', '/sign-in', '/inbox', '/response', '/dashboard', '/members', '/tokens', '/audit', '/privacy', '/settings', '/invite', '/reset-password'] as const;
+export const APP_PATHS = ['/', '/sign-in', '/inbox', '/response', '/dashboard', '/members', '/tokens', '/audit', '/privacy', '/settings', '/webhooks', '/outbox', '/notifications', '/changes', '/invite', '/reset-password'] as const;
 
 /**
  * The policy the app runs under: its own scripts and styles only, no inline anything, talking

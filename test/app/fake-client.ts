@@ -61,6 +61,14 @@ export function fakeClient(overrides: Partial<AdminClient> = {}): AdminClient {
     deleteView: unfaked('deleteView'),
     playbooks: unfaked('playbooks'),
     setPlaybook: unfaked('setPlaybook'),
+    webhooks: unfaked('webhooks'),
+    createWebhook: unfaked('createWebhook'),
+    updateWebhook: unfaked('updateWebhook'),
+    deleteWebhook: unfaked('deleteWebhook'),
+    rotateWebhookSecret: unfaked('rotateWebhookSecret'),
+    webhookDeliveries: unfaked('webhookDeliveries'),
+    replayDelivery: unfaked('replayDelivery'),
+    testWebhook: unfaked('testWebhook'),
     ...overrides,
   };
 }

@@ -84,7 +84,7 @@ describe('signed in', () => {
     const client = fakeClient({ me: async () => makeMe({ role: 'viewer' }), members: async () => [makeMember(), makeMember({ userId: 'user-1', name: 'Ada Admin', role: 'admin' })] });
     await renderApp('/members', client);
     await screen.findByText('Mo Member');
-    expect(screen.getAllByRole('link').map((link) => link.textContent)).toEqual(['Skip to content', 'Inbox', 'Dashboard', 'Members', 'Settings']);
+    expect(screen.getAllByRole('link').map((link) => link.textContent)).toEqual(['Skip to content', 'Inbox', 'Dashboard', 'Changes', 'Members', 'Notifications', 'Settings']);
     expect(screen.queryAllByRole('combobox')).toEqual([]);
     expect(screen.queryByRole('button', { name: /Remove|Reset link|Invite/ })).toBeNull();
     expect(screen.getByText('Member')).toBeDefined();

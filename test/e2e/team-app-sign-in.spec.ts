@@ -69,10 +69,10 @@ test.describe('team app: signing in', () => {
     await expect(heading(page, 'Sign in')).toBeVisible();
   });
 
-  test('a viewer sees Inbox, Dashboard, Members and Settings only, and the members without any change control', async ({ page }) => {
+  test('a viewer sees no admin sections, and the members without any change control', async ({ page }) => {
     await signInAs(page, 'viewer');
     const nav = page.getByRole('navigation', { name: 'Sections' });
-    await expect(nav.getByRole('link')).toHaveText(['Inbox', 'Dashboard', 'Members', 'Settings']);
+    await expect(nav.getByRole('link')).toHaveText(['Inbox', 'Dashboard', 'Changes', 'Members', 'Notifications', 'Settings']);
     await nav.getByRole('link', { name: 'Members' }).click();
     await expect(heading(page, 'Members')).toBeVisible();
     await expect(page.getByText('Ada Admin', { exact: true })).toBeVisible();
@@ -80,6 +80,9 @@ test.describe('team app: signing in', () => {
     await expect(page.getByRole('combobox')).toHaveCount(0);
     // An admin screen by its address: back to the inbox.
     await page.goto(appUrl('/tokens'));
+    await expect(heading(page, 'Inbox')).toBeVisible();
+    await expect(page).toHaveURL(/\/inbox$/);
+    await page.goto(appUrl('/webhooks'));
     await expect(heading(page, 'Inbox')).toBeVisible();
     await expect(page).toHaveURL(/\/inbox$/);
   });

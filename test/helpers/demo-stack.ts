@@ -21,7 +21,8 @@ export interface DemoStack {
  */
 export async function startDemoStack(options: { rateLimit?: RateLimitOptions } = {}): Promise<DemoStack> {
   const dir = mkdtempSync(join(tmpdir(), 'onepoint-demo-'));
-  const collector = await startCollector({ databaseUrl: `file:${join(dir, 'collector.sqlite')}`, port: 0, host: '127.0.0.1', logger: pino({ level: 'warn' }), ...options });
+  // Webhooks may reach loopback: the specs' receivers listen on 127.0.0.1 (WEBHOOK_ALLOW_PRIVATE=1).
+  const collector = await startCollector({ databaseUrl: `file:${join(dir, 'collector.sqlite')}`, port: 0, host: '127.0.0.1', logger: pino({ level: 'warn' }), webhooks: { allowPrivate: true }, ...options });
   const demoPort = await freePort();
   const { site, secretKey } = await collector.store.createSite({ name: 'demo', origins: [`http://localhost:${demoPort}`] });
   const demo = await startDemo({ collectorUrl: collector.url, siteKey: site.publicKey, port: demoPort });
