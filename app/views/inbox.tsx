@@ -5,6 +5,7 @@ import { createInbox, type Inbox } from '../models/inbox.ts';
 import { createMembers } from '../models/members.ts';
 import { isOverdue } from '../models/response.ts';
 import { useApp } from './context.ts';
+import { LinkToChange } from './changes-link.tsx';
 import { InboxFilters } from './inbox-filters.tsx';
 import { ErrorNote } from './notice.tsx';
 import { CommentText, Score, who } from './response-bits.tsx';
@@ -42,6 +43,8 @@ export function InboxScreen(props: { query?: Record<string, string> }) {
   const loadingMore = useValue(inbox.loadingMore);
   const params = useValue(inbox.params);
   const csvUrl = useValue(inbox.csvUrl);
+  const listQuery = useValue(inbox.query).query;
+  const role = useValue(useApp().session.me)?.role;
   const memberList = useValue(members.items);
   const searchRef = useRef<HTMLInputElement | null>(null);
   const listRef = useRef<HTMLDivElement | null>(null);
@@ -111,6 +114,7 @@ export function InboxScreen(props: { query?: Record<string, string> }) {
             Export these as CSV
           </a>
         </p>
+        {(role === 'admin' || role === 'member') && <LinkToChange query={listQuery} />}
       </details>
       {failure && (
         <ErrorNote>
