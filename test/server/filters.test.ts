@@ -177,8 +177,17 @@ describe.each(ENGINES)('migration 6 on $name', ({ name, available }) => {
     const db = await openEngineStore(name, 5);
     try {
       const payload = makePayload({ siteKey: db.site.publicKey, score: 2, comment: 'La livraison était en RETARD', drivers: ['delivery'], user: { id: 'u-1', traits: { plan: 'team', seats: 12 } } });
-      await db.store.upsertResponse(db.site, payload, 'detractor');
-      await db.store.upsertResponse(db.site, makePayload({ siteKey: db.site.publicKey, score: 9, comment: 'Parfait' }), 'promoter');
+      // Rows as the collector of then wrote them, in the columns of then: today's upsert knows
+      // columns later migrations added, which a database at migration 5 does not have.
+      const at = db.clock.now;
+      const insert = (id: string, score: number, segment: string, comment: string, drivers: string | null, traits: string | null, userId: string | null) =>
+        db.driver.run(
+          `INSERT INTO responses (id, site_id, survey_id, seq, score, segment, status, comment, drivers, anonymous_id, user_id, user_traits, url, locale, client_created_at, received_at, received_day, updated_at)
+           VALUES (?, ?, 'nps', 1, ?, ?, 'complete', ?, ?, 'visitor-1', ?, ?, 'https://shop.example/', 'fr', '2026-01-01T00:00:00.000Z', ?, ?, ?)`,
+          [id, db.site.id, score, segment, comment, drivers, userId, traits, at, Math.floor(at / 86_400_000), at],
+        );
+      await insert(payload.id, 2, 'detractor', 'La livraison était en RETARD', JSON.stringify(['delivery']), JSON.stringify({ plan: 'team', seats: 12 }), 'u-1');
+      await insert(makePayload().id, 9, 'promoter', 'Parfait', null, null, null);
       expect(await db.migrateAll()).toContain(6);
       // Migration 7 gave the site of then a team of its own, with the default SLA.
       expect(await db.store.siteByPublicKey(db.site.publicKey)).toMatchObject({ id: db.site.id, teamId: db.site.teamId, slaDays: 7 });
