@@ -76,6 +76,8 @@ const SCREENS: { name: string; open(page: Page): Promise<boolean> }[] = [
     name: 'response',
     async open(page) {
       const link = page.getByRole('link', { name: /^Open the .* response/ }).first();
+      // The list arrives after the heading: wait for its first row before deciding there is none.
+      await link.waitFor({ timeout: 15_000 }).catch(() => undefined);
       if (!(await link.count())) return false;
       await link.click();
       await page.getByRole('heading', { level: 1, name: /^Response from / }).waitFor();
