@@ -10,7 +10,7 @@ import { counted, failureText } from './words.ts';
  * "Link to a change": every response of `query` (the inbox's current filter) linked to a draft
  * change chosen here. For the inbox to mount beside its filters.
  */
-export function LinkToChange(props: { query: Omit<ListQuery, 'cursor' | 'limit'> }) {
+export function LinkToChange(props: { query: Omit<ListQuery, 'cursor' | 'limit'> } | { responseId: string }) {
   const { client } = useApp();
   const id = useId();
   const changes = useModel(() => createChanges({ client }));
@@ -24,7 +24,7 @@ export function LinkToChange(props: { query: Omit<ListQuery, 'cursor' | 'limit'>
   if (drafts.length === 0) return null;
   return (
     <div class="link-to-change">
-      <label for={id}>Link these responses to</label>
+      <label for={id}>{'responseId' in props ? 'Link this response to' : 'Link these responses to'}</label>
       <select id={id} value={target?.id} onChange={(event) => setChosen(event.currentTarget.value)}>
         {drafts.map((change) => (
           <option key={change.id} value={change.id}>
@@ -32,7 +32,7 @@ export function LinkToChange(props: { query: Omit<ListQuery, 'cursor' | 'limit'>
           </option>
         ))}
       </select>
-      <button type="button" disabled={busy || !target} onClick={() => target && void changes.linkQuery(target.id, props.query)}>
+      <button type="button" disabled={busy || !target} onClick={() => target && void ('responseId' in props ? changes.linkIds(target.id, props.responseId) : changes.linkQuery(target.id, props.query))}>
         Link to a change
       </button>
       <p class="hint" role="status">

@@ -5,6 +5,7 @@ import { useApp } from './context.ts';
 import { ErrorNote } from './notice.tsx';
 import { PlaybookEditorForm } from './playbook-editor.tsx';
 import { CommentText, Score, who } from './response-bits.tsx';
+import { LinkToChange } from './changes-link.tsx';
 import { ReplyPanel } from './reply-panel.tsx';
 import { ScreenHeading } from './screen-heading.tsx';
 import { useModel, useValue } from './use-value.ts';
@@ -75,6 +76,7 @@ export function ResponseScreen(props: { id: string; query?: Record<string, strin
             <Facts detail={detail} now={platform.now()} />
             <FollowUp model={model} canChange={canChange} statusRef={statusRef} noteRef={noteRef} myId={me?.user?.id} />
             {canChange && <ReplyPanel responseId={detail.response.id} record={detail.response} />}
+            {canChange && <LinkToChange responseId={detail.response.id} />}
             <Timeline entries={detail.timeline} />
           </div>
           <Playbook model={model} canChange={canChange} isAdmin={me?.role === 'admin'} />

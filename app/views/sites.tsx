@@ -7,6 +7,7 @@ import { CopyField } from './copy-field.tsx';
 import { Field } from './field.tsx';
 import { ErrorNote, StatusNote } from './notice.tsx';
 import { OriginsField } from './origins-field.tsx';
+import { RetentionForm } from './retention.tsx';
 import { useValue } from './use-value.ts';
 import { When } from './when.tsx';
 import { failureText } from './words.ts';
@@ -61,6 +62,7 @@ function SiteRow(props: { site: SiteView; model: Sites; editable: boolean }) {
           <div class="site-keys">
             <CopyField label={`Public key of ${site.name}`} value={site.publicKey} />
             <CopyField label={`Script tag for ${site.name}`} value={scriptTag({ endpoint: client.endpoint, publicKey: site.publicKey })} />
+            <RetentionForm siteId={site.id} siteName={site.name} editable={props.editable} />
           </div>
         )}
       </div>

@@ -13,6 +13,25 @@ const postFrom = (origin: string, siteKey: string) =>
 // Settings end to end against the real collector: an admin adds a site and changes its origins, and
 // the collector takes (and refuses) responses accordingly at once; a viewer only reads.
 test.describe('team app: settings', () => {
+  test('an admin sets a site’s retention from Settings; it is what the collector keeps, and says so after a reload', async ({ page }) => {
+    await signInAs(page, 'admin');
+    await page.getByRole('navigation', { name: 'Sections' }).getByRole('link', { name: 'Settings' }).click();
+    const form = page.getByRole('form', { name: /^Retention of / }).first();
+    await expect(form).toBeVisible();
+    await form.getByLabel('Keep responses for (days; empty: for ever)').fill('400');
+    await form.getByLabel('Then').selectOption('delete');
+    await form.getByRole('button', { name: 'Save retention' }).click();
+    await expect(form.getByText('Retention saved.')).toBeVisible();
+    await expect(form.getByText('Responses older than 400 days are deleted, every day.')).toBeVisible();
+    await page.reload();
+    await expect(page.getByRole('form', { name: /^Retention of / }).first().getByText('Responses older than 400 days are deleted, every day.')).toBeVisible();
+    // Back to keeping everything, so that no other spec's responses are swept.
+    const again = page.getByRole('form', { name: /^Retention of / }).first();
+    await again.getByLabel('Keep responses for (days; empty: for ever)').fill('');
+    await again.getByRole('button', { name: 'Save retention' }).click();
+    await expect(again.getByText('Responses are kept until someone erases them.')).toBeVisible();
+  });
+
   test('an admin adds a site: a bad origin named, then its keys and script tag; the site takes responses from its origin, and from a new one once edited', async ({ page }) => {
     const tag = runTag();
     const first = `https://blog-${tag}.example`;
