@@ -1,31 +1,15 @@
 // @vitest-environment happy-dom
-import { signal } from '@preact/signals-core';
-import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
+import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/preact';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createRouter } from '../../app/models/router.ts';
-import { createSession } from '../../app/models/session.ts';
-import { App } from '../../app/views/app.tsx';
-import { Context, type AppContext } from '../../app/views/context.ts';
-import { npsFromCounts, type AdminClient } from '../../sdk/index.ts';
+import { npsFromCounts } from '../../sdk/index.ts';
 import { makeMe } from '../helpers/team-fixtures.ts';
-import { fakeClient, fakeHistory } from './fake-client.ts';
+import { fakeClient } from './fake-client.ts';
+import { renderApp } from './render-app.tsx';
 import { makeStats, recorder } from './fakes.ts';
 
 // The dashboard over its real model with a fake client: the figures and every chart's table.
 afterEach(cleanup);
 
-async function renderApp(path: string, client: AdminClient) {
-  const history = fakeHistory(path);
-  const session = createSession({ client });
-  const context: AppContext = { client, session, router: createRouter(history.port), platform: { copyText: async () => undefined, now: () => Date.parse('2026-11-22T12:00:00Z') }, signInEmail: signal('') };
-  render(
-    <Context.Provider value={context}>
-      <App />
-    </Context.Provider>,
-  );
-  await session.load();
-  return { history };
-}
 
 const stats = makeStats({
   summary: npsFromCounts({ promoters: 3, passives: 2, detractors: 2 }),

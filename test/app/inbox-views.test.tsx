@@ -1,32 +1,16 @@
 // @vitest-environment happy-dom
-import { signal } from '@preact/signals-core';
-import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
+import { cleanup, fireEvent, screen, waitFor } from '@testing-library/preact';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createRouter } from '../../app/models/router.ts';
-import { createSession } from '../../app/models/session.ts';
-import { App } from '../../app/views/app.tsx';
-import { Context, type AppContext } from '../../app/views/context.ts';
-import type { AdminClient, Playbook } from '../../sdk/index.ts';
+import type { Playbook } from '../../sdk/index.ts';
 import { makeDetail, makeRecord } from '../helpers/admin-fixtures.ts';
 import { makeMe, makeMember } from '../helpers/team-fixtures.ts';
-import { fakeClient, fakeHistory } from './fake-client.ts';
+import { fakeClient } from './fake-client.ts';
+import { renderApp } from './render-app.tsx';
 import { makeStats, recorder } from './fakes.ts';
 
 // The inbox and one response over their real models, with a fake client.
 afterEach(cleanup);
 
-async function renderApp(path: string, client: AdminClient) {
-  const history = fakeHistory(path);
-  const session = createSession({ client });
-  const context: AppContext = { client, session, router: createRouter(history.port), platform: { copyText: async () => undefined, now: () => Date.parse('2026-11-22T12:00:00Z') }, signInEmail: signal('') };
-  render(
-    <Context.Provider value={context}>
-      <App />
-    </Context.Provider>,
-  );
-  await session.load();
-  return { history };
-}
 
 const stats = async () => makeStats({ summary: { promoters: 0, passives: 0, detractors: 1, total: 1, nps: -100, marginOfError: null } });
 // A playbook that somehow holds an advocacy step outside promoters: the app never shows it.

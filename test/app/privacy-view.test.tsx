@@ -1,31 +1,14 @@
 // @vitest-environment happy-dom
 import { makeStats } from './fakes.ts';
-import { signal } from '@preact/signals-core';
-import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
+import { cleanup, fireEvent, screen, waitFor } from '@testing-library/preact';
 import { afterEach, expect, it } from 'vitest';
-import { createRouter } from '../../app/models/router.ts';
-import { createSession } from '../../app/models/session.ts';
-import { App } from '../../app/views/app.tsx';
-import { Context, type AppContext } from '../../app/views/context.ts';
-import type { AdminClient } from '../../sdk/index.ts';
 import { makeMe } from '../helpers/team-fixtures.ts';
-import { fakeClient, fakeHistory } from './fake-client.ts';
+import { fakeClient } from './fake-client.ts';
+import { renderApp } from './render-app.tsx';
 import { recorder } from './fakes.ts';
 
 afterEach(cleanup);
 
-async function renderApp(path: string, client: AdminClient) {
-  const history = fakeHistory(path);
-  const session = createSession({ client });
-  const context: AppContext = { client, session, router: createRouter(history.port), platform: { copyText: async () => undefined, now: () => Date.parse('2026-11-22T12:00:00Z') }, signInEmail: signal('') };
-  render(
-    <Context.Provider value={context}>
-      <App />
-    </Context.Provider>,
-  );
-  await session.load();
-  return { history };
-}
 
 it('an admin finds Privacy in the navigation; erasing asks first, names the person, then says what went', async () => {
   const { calls, record } = recorder();

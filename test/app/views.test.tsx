@@ -1,14 +1,10 @@
 // @vitest-environment happy-dom
-import { signal } from '@preact/signals-core';
-import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
+import { cleanup, fireEvent, screen, waitFor } from '@testing-library/preact';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createRouter } from '../../app/models/router.ts';
-import { createSession } from '../../app/models/session.ts';
-import { App } from '../../app/views/app.tsx';
-import { Context, type AppContext } from '../../app/views/context.ts';
-import type { AdminClient, Invitation } from '../../sdk/index.ts';
+import type { Invitation } from '../../sdk/index.ts';
 import { makeMe, makeMember } from '../helpers/team-fixtures.ts';
-import { fakeClient, fakeHistory } from './fake-client.ts';
+import { fakeClient } from './fake-client.ts';
+import { renderApp } from './render-app.tsx';
 import { httpError, makeStats, recorder } from './fakes.ts';
 
 // The views over their real models, with a fake client: what a person sees and what a click does.
@@ -16,18 +12,6 @@ import { httpError, makeStats, recorder } from './fakes.ts';
 // copy of it), so every look after an event waits for the screen to show it.
 afterEach(cleanup);
 
-async function renderApp(path: string, client: AdminClient, copied: string[] = []) {
-  const history = fakeHistory(path);
-  const session = createSession({ client });
-  const context: AppContext = { client, session, router: createRouter(history.port), platform: { copyText: async (text) => void copied.push(text), now: () => Date.parse('2026-11-22T12:00:00Z') }, signInEmail: signal('') };
-  render(
-    <Context.Provider value={context}>
-      <App />
-    </Context.Provider>,
-  );
-  await session.load();
-  return { history, session };
-}
 
 const signedOut = () => Promise.reject(httpError(401, 'unauthorized'));
 
