@@ -2,7 +2,7 @@ import * as z from 'zod/mini';
 import { SEGMENTS } from '../../sdk/index.ts';
 import { PermanentJobError, type JobHandler } from '../jobs/index.ts';
 import { responseRow } from '../responses/index.ts';
-import { teamOfSite } from '../sites/team-sites.ts';
+import { siteTeamId } from '../sites/index.ts';
 import type { MailContext } from './mail-context.ts';
 import { queueMail } from './queue-mail.ts';
 import { alertAddresses, teamMailSettings, teamRecipients } from './recipients.ts';
@@ -22,7 +22,7 @@ export function mailOnResponseScored(context: MailContext): JobHandler {
     const event = scoredSchema.safeParse(payload);
     if (!event.success) throw new PermanentJobError('a response.scored job needs { responseId, segment }');
     if (event.data.segment !== 'detractor' || !job.siteId) return;
-    const teamId = await teamOfSite(db, job.siteId);
+    const teamId = await siteTeamId(db, job.siteId);
     const row = await responseRow(db, [job.siteId], event.data.responseId);
     if (!teamId || !row || row.test === 1 || row.segment !== 'detractor') return;
     const [settings, recipients] = await Promise.all([teamMailSettings(db, teamId), teamRecipients(db, teamId)]);
