@@ -27,6 +27,7 @@ import type { Authorize } from './http/principal.ts';
 import type { Store } from './store.ts';
 import { openAccounts, type AccountsSetup } from './accounts.ts';
 import type { PasswordHasher } from './auth/password-hash.ts';
+import { setActiveTeam } from './auth/active-team.ts';
 import { authRoutes } from './auth/routes.ts';
 import { createAuthorize } from './authorize.ts';
 import { siteRoutes } from './sites/routes.ts';
@@ -213,9 +214,7 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
     accounts: async () => (await accountsOf()).accounts,
     authorize,
     audit,
-    setActiveTeam: async (sessionId, teamId) => {
-      await db.run('UPDATE auth_sessions SET active_team_id = ? WHERE id = ?', [teamId, sessionId]);
-    },
+    setActiveTeam: (sessionId, teamId) => setActiveTeam(db, sessionId, teamId),
     trusted,
     linkFailures: createBackoff({ ...DEFAULT_BACKOFF, free: 20, maxSeconds: 900 }, options.now),
   });
