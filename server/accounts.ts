@@ -50,7 +50,7 @@ export async function openAccounts(options: {
     identity: people,
     publicUrl: options.publicUrl,
     sendLink: async (mail) => {
-      await options.db.transaction((tx) => queueMail(tx, { teamId: mail.teamId, kind: 'notice', to: mail.to, ...noticeMail(mail) }, now()));
+      await options.db.transaction((tx) => queueMail(tx, { teamId: mail.teamId, kind: 'account-link', to: mail.to, ...noticeMail(mail) }, now()));
     },
   });
   return { auth, identity: people, accounts: team };

@@ -14,7 +14,7 @@ import { fanOut } from './webhooks/index.ts';
 export function loopEffects(now: () => number = Date.now): ChangeEffects {
   return {
     async queueMail(tx, mail) {
-      await queueMail(tx, { teamId: mail.teamId, kind: 'notice', to: mail.to, siteId: mail.siteId, responseId: mail.responseIds[0] ?? null, dedupeKey: `change:${mail.changeId}:${mail.to.toLowerCase()}`, ...noticeMail(mail) }, now());
+      await queueMail(tx, { teamId: mail.teamId, kind: 'change', to: mail.to, siteId: mail.siteId, responseId: mail.responseIds[0] ?? null, dedupeKey: `change:${mail.changeId}:${mail.to.toLowerCase()}`, ...noticeMail(mail) }, now());
     },
     async fanOut(tx, event) {
       for (const siteId of event.siteIds) {

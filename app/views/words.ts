@@ -1,4 +1,4 @@
-import type { Role, Segment } from '../../sdk/index.ts';
+import type { MailKind, Role, Segment } from '../../sdk/index.ts';
 import type { Failure } from '../models/failure.ts';
 import { PASSWORD_MIN_LENGTH, type PasswordProblem } from '../models/password-rules.ts';
 
@@ -116,13 +116,15 @@ export const DELIVERY_STATE_WORDS: Record<string, string> = { pending: 'Sending'
 
 export const MAIL_STATE_WORDS: Record<string, string> = { queued: 'Queued', sent: 'Sent', kept: 'Kept', failed: 'Failed' };
 
-export const MAIL_KIND_WORDS: Record<string, string> = {
+export const MAIL_KIND_WORDS: Record<MailKind, string> = {
   'new-detractor': 'New detractor alert',
   digest: 'Daily digest',
   'due-tomorrow': 'Due tomorrow',
   overdue: 'Overdue',
   reply: 'Reply',
   notice: 'Notice to admins',
+  'account-link': 'Invitation or password link',
+  change: 'What we changed',
 };
 
 /** One count with its noun: "1 respondent", "3 respondents". */

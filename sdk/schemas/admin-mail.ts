@@ -11,7 +11,8 @@ export const MAIL_STATES = ['queued', 'sent', 'kept', 'failed'] as const;
 export type MailState = (typeof MAIL_STATES)[number];
 
 /** What a mail is for: alerts, the digest, reminders, a member's reply, a notice to admins. */
-export const MAIL_KINDS = ['new-detractor', 'digest', 'due-tomorrow', 'overdue', 'reply', 'notice'] as const;
+/** `account-link`: an invitation or password link; `change`: a "what changed" mail to a respondent; `notice`: a word to the team's admins. */
+export const MAIL_KINDS = ['new-detractor', 'digest', 'due-tomorrow', 'overdue', 'reply', 'notice', 'account-link', 'change'] as const;
 export type MailKind = (typeof MAIL_KINDS)[number];
 
 /** One mail of the team's outbox, as `GET /v1/outbox` shows it. */
