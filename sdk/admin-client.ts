@@ -24,7 +24,7 @@ import {
 } from './schemas/admin-mail.ts';
 import { listQueryParams, listQuerySchema, type ListQuery } from './schemas/admin-query.ts';
 import { responsePageSchema, type ResponsePage, type ResponseRecord } from './schemas/admin-record.ts';
-import { statsQueryParams, statsQuerySchema, statsSchema, type Stats, type StatsQuery } from './schemas/admin-stats.ts';
+import { statsQueryParams, statsQuerySchema, statsSchema, statsSummaryQuerySchema, statsSummarySchema, type Stats, type StatsQuery, type StatsSummary, type StatsSummaryQuery } from './schemas/admin-stats.ts';
 import { responseDetailSchema, type ResponseDetail } from './schemas/admin-timeline.ts';
 import { parseOrThrow } from './validate.ts';
 
@@ -55,6 +55,8 @@ export interface AdminClient extends AdminTeamApi, AdminLoopApi, AdminSitesApi, 
   /** One response with its follow-up timeline and the same person's other responses. */
   get(id: string): Promise<ResponseDetail>;
   stats(query?: StatsQuery): Promise<Stats>;
+  /** The summary and 0–10 distribution of the same filters, without the rest of the stats: cheap at any size. */
+  statsSummary(query?: StatsSummaryQuery): Promise<StatsSummary>;
   /** The CSV export of the query's responses, as text (UTF-8, the BOM removed). */
   csv(query?: Omit<ListQuery, 'cursor' | 'limit'>): Promise<string>;
   /** Changes status, owner or due date and/or adds a note; answers the response's new detail. */
@@ -138,6 +140,11 @@ export function createAdminClient(options: AdminClientOptions): AdminClient {
       const params = statsQueryParams(query);
       parseOrThrow(statsQuerySchema, params, 'stats query');
       return json(withParams(`${endpoint}/v1/stats`, params), statsSchema);
+    },
+    async statsSummary(query = {}) {
+      const params = statsQueryParams(query);
+      parseOrThrow(statsSummaryQuerySchema, params, 'stats query');
+      return json(withParams(`${endpoint}/v1/stats/summary`, params), statsSummarySchema);
     },
     async csv(query = {}) {
       const response = await request(listUrl('/v1/responses.csv', query));

@@ -26,6 +26,8 @@ import {
   responseRecordSchema,
   statsParamsSchema,
   statsSchema,
+  statsSummaryParamsSchema,
+  statsSummarySchema,
   timelineEntrySchema,
   timelineSchema,
   webhookChangeSchema,
@@ -111,6 +113,7 @@ export function openApiDocument(version: string) {
         Timeline: json(timelineSchema),
         ResponseDetail: json(responseDetailSchema),
         Stats: json(statsSchema),
+        StatsSummary: json(statsSummarySchema),
         JobList: json(jobListSchema),
         JobRetry: json(jobRetrySchema),
         ApiTokenList: json(apiTokenListSchema),
@@ -213,6 +216,14 @@ export function openApiDocument(version: string) {
           security: admin,
           parameters: listParameters(statsParamsSchema),
           responses: { 200: { description: 'NPS, distribution, trend, response rate (responses ÷ impressions; null under a trait filter), drivers, follow-up health', content: content('Stats') }, 400: error('Bad filter; site= not one of the principal’s sites'), 401: error('Missing or wrong secret key') },
+        },
+      },
+      '/v1/stats/summary': {
+        get: {
+          summary: 'NPS with margin of error and the 0–10 distribution alone, for the same filters as /v1/stats but interval; read from daily counts, cheap at any size (viewer)',
+          security: admin,
+          parameters: listParameters(statsSummaryParamsSchema),
+          responses: { 200: { description: 'NPS and distribution', content: content('StatsSummary') }, 400: error('Bad filter; site= not one of the principal’s sites'), 401: error('Missing or wrong secret key') },
         },
       },
       '/v1/jobs': {

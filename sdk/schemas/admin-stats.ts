@@ -36,6 +36,14 @@ export const statsQueryParams = (query: StatsQuery): Record<string, string> => {
   return { ...toParams(rest), ...(trait ? { [`${TRAIT_PREFIX}${trait.key}`]: trait.value } : {}) };
 };
 
+/**
+ * Query of `GET /v1/stats/summary`: the stats' filters without the trend's interval, which the
+ * summary has no use for (a typo, or `interval`, is a 400 naming it).
+ */
+export const statsSummaryParamsSchema = z.omit(statsParamsSchema, { interval: true });
+export const statsSummaryQuerySchema = z.pipe(liftTrait, statsSummaryParamsSchema);
+export type StatsSummaryQuery = z.output<typeof statsSummaryParamsSchema>;
+
 const count = z.int().check(z.gte(0));
 const share = z.number().check(z.gte(0), z.lte(1));
 
@@ -93,3 +101,13 @@ export const statsSchema = z.object({
 });
 export type Stats = z.output<typeof statsSchema>;
 export type DriverCounts = z.output<typeof driverCountsSchema>;
+
+/**
+ * `GET /v1/stats/summary`: the summary and the 0–10 distribution alone, read from the daily
+ * counts: what the inbox shows above its list, cheap at any number of responses.
+ */
+export const statsSummarySchema = z.object({
+  summary: npsSummarySchema,
+  distribution: z.array(count).check(z.length(11)),
+});
+export type StatsSummary = z.output<typeof statsSummarySchema>;

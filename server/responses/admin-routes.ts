@@ -1,6 +1,6 @@
 import type { Context, Hono } from 'hono';
 import { stream } from 'hono/streaming';
-import { listQuerySchema, statsQuerySchema, type ListQuery } from '../../sdk/index.ts';
+import { listQuerySchema, statsQuerySchema, statsSummaryQuerySchema, type ListQuery } from '../../sdk/index.ts';
 import type { Audit } from '../http/audit.ts';
 import type { AppEnv, HttpDeps } from '../http/context.ts';
 import type { Authorize, PrincipalEnv } from '../http/principal.ts';
@@ -60,13 +60,29 @@ export function responseAdminRoutes(app: Hono<AppEnv>, deps: ResponseAdminDeps) 
     return c.json({ count: await deps.responses.countResponses(scope.siteIds, scope.filters) });
   });
 
+  /** The sites a stats query reads (the principal's, or the one `site=` names among them), or the 400 for another. */
+  function statsSites(c: Context<PrincipalEnv>, site: string | undefined): readonly string[] | Response {
+    const { siteIds } = c.get('principal');
+    if (site === undefined) return siteIds;
+    return siteIds.includes(site) ? [site] : problem(c, 400, 'invalid_query', 'the filters are not valid', [{ path: 'site', message: 'is not one of the sites this principal reads' }]);
+  }
+
   app.get('/v1/stats', authorize('viewer'), async (c) => {
     const parsed = check(statsQuerySchema, c.req.query());
     if (!parsed.ok) return problem(c, 400, 'invalid_query', 'the filters are not valid', parsed.issues);
-    const { siteIds } = c.get('principal');
-    const site = parsed.value.site;
-    if (site !== undefined && !siteIds.includes(site)) return problem(c, 400, 'invalid_query', 'the filters are not valid', [{ path: 'site', message: 'is not one of the sites this principal reads' }]);
-    return c.json(await deps.responses.stats(site === undefined ? siteIds : [site], statsFiltersFromQuery(parsed.value), parsed.value.interval ?? 'week'));
+    const sites = statsSites(c, parsed.value.site);
+    if (sites instanceof Response) return sites;
+    return c.json(await deps.responses.stats(sites, statsFiltersFromQuery(parsed.value), parsed.value.interval ?? 'week'));
+  });
+
+  // What the inbox shows above its list on every visit: the daily counts only, never the drivers
+  // or follow-up health that the whole stats read from the responses themselves.
+  app.get('/v1/stats/summary', authorize('viewer'), async (c) => {
+    const parsed = check(statsSummaryQuerySchema, c.req.query());
+    if (!parsed.ok) return problem(c, 400, 'invalid_query', 'the filters are not valid', parsed.issues);
+    const sites = statsSites(c, parsed.value.site);
+    if (sites instanceof Response) return sites;
+    return c.json(await deps.responses.summary(sites, statsFiltersFromQuery(parsed.value)));
   });
 
   app.get('/v1/responses.csv', authorize('viewer'), async (c) => {

@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import { otherResponseSchema, type Interval, type OtherResponse, type ResponsePayload, type Segment, type Stats } from '../../sdk/index.ts';
+import { otherResponseSchema, type Interval, type OtherResponse, type ResponsePayload, type Segment, type Stats, type StatsSummary } from '../../sdk/index.ts';
 import type { Driver } from '../db/driver.ts';
 import { inList } from '../db/in-list.ts';
 import { int, nullableInt, select, selectOne } from '../db/rows.ts';
@@ -7,6 +7,7 @@ import type { Site } from '../sites/index.ts';
 import { responseList, type ResponseList, type SqlStoreOptions } from './list.ts';
 import { iso, responseRowSchema, type ResponseRow } from './record.ts';
 import { responseStats, type ShownOf } from './stats.ts';
+import { responseSummary } from './stats-summary.ts';
 import type { StatsFilters } from './stats-filters.ts';
 import { upsertResponseRow, type UpsertResult } from './upsert.ts';
 
@@ -23,6 +24,8 @@ export interface ResponsesStore extends ResponseList {
   upsertResponse(site: Site, payload: ResponsePayload, segment: Segment): Promise<UpsertResult>;
   /** The stats of the sites `siteIds` together, now (follow-up health is as of the store's clock). */
   stats(siteIds: readonly string[], filters: StatsFilters, interval: Interval): Promise<Stats>;
+  /** The summary and 0–10 distribution alone, from the daily counts. */
+  summary(siteIds: readonly string[], filters: StatsFilters): Promise<StatsSummary>;
 }
 
 /**
@@ -34,6 +37,7 @@ export function responsesStore(db: Driver, now: () => number, options: SqlStoreO
     upsertResponse: (site, payload, segment) => upsertResponseRow(db, site, payload, segment, now()),
     ...responseList(db, options),
     stats: (siteIds, filters, interval) => responseStats(db, siteIds, filters, interval, { now: now(), shownOf }),
+    summary: (siteIds, filters) => responseSummary(db, siteIds, filters),
   };
 }
 

@@ -11,6 +11,7 @@ export function fakeClient(overrides: Partial<AdminClient> = {}): AdminClient {
     async *iterate() {},
     get: unfaked('get'),
     stats: unfaked('stats'),
+    statsSummary: unfaked('statsSummary'),
     csv: unfaked('csv'),
     updateFollowUp: unfaked('updateFollowUp'),
     jobs: unfaked('jobs'),

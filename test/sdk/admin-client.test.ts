@@ -107,6 +107,20 @@ describe('createAdminClient (injected fetch)', () => {
     expect(JSON.parse(seen[3]?.body ?? '')).toEqual({ status: 'not_needed', dueAt: '2026-12-01T09:00:00Z', note: 'Spam' });
   });
 
+  it('statsSummary: GET /v1/stats/summary with the stats’ filters but the interval; its answer parsed', async () => {
+    const summary = { summary: { promoters: 1, passives: 0, detractors: 1, total: 2, nps: 0, marginOfError: 138.6 }, distribution: [1, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0] };
+    const { fetch, seen } = scripted([json(summary), json({ summary: summary.summary, distribution: [1, 1] })]);
+    const admin = createAdminClient({ endpoint: 'https://c.example', token: 'sk_x', fetch });
+    expect(await admin.statsSummary({ includeTest: true, trait: { key: 'plan', value: 'pro' } })).toEqual(summary);
+    expect(seen.map((request) => `${request.url.pathname}${request.url.search}`)).toEqual(['/v1/stats/summary?includeTest=true&trait.plan=pro']);
+    const interval = await failure(admin.statsSummary({ interval: 'day' } as Parameters<typeof admin.statsSummary>[0]));
+    expect(interval).toBeInstanceOf(InvalidInputError);
+    expect((interval as InvalidInputError).issues.map((issue) => issue.path)).toContain('interval');
+    expect(seen).toHaveLength(1);
+    // Ten counts are not a distribution: the answer is refused, not shown.
+    expect(await failure(admin.statsSummary())).toBeInstanceOf(InvalidAnswerError);
+  });
+
   it('InvalidInputError naming the field, before any request, for a bad query or change', async () => {
     const { fetch, seen } = scripted([json({})]);
     const admin = createAdminClient({ endpoint: 'https://c.example', token: 'sk_x', fetch });

@@ -13,6 +13,7 @@ const LEAST: Record<string, Role> = {
   'GET /v1/responses/:id': 'viewer',
   'GET /v1/responses.csv': 'viewer',
   'GET /v1/stats': 'viewer',
+  'GET /v1/stats/summary': 'viewer',
   'GET /v1/me': 'viewer',
   'POST /v1/me/team': 'viewer',
   'GET /v1/team': 'viewer',
@@ -180,6 +181,8 @@ describe.each(ENGINES)('every admin route × every role × another team on $name
     expect(ids).not.toContain(other.response.id);
     const stats = await (await as.viewer!('/v1/stats?includeTest=true')).json();
     expect(stats.summary.total).toBe(1);
+    const summary = await (await as.viewer!('/v1/stats/summary?includeTest=true')).json();
+    expect(summary.summary.total).toBe(1);
     const csv = await (await as.viewer!('/v1/responses.csv?includeTest=true')).text();
     expect(csv).toContain(own.response.id);
     expect(csv).not.toContain(other.response.id);
