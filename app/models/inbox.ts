@@ -1,5 +1,5 @@
 import { batch, computed, signal } from '@preact/signals-core';
-import type { AdminClient, ResponseRecord, SavedView, Stats } from '../../sdk/index.ts';
+import type { AdminClient, ResponseRecord, SavedView, StatsSummary } from '../../sdk/index.ts';
 import { toListQuery, withParam, type FilterParams } from './inbox-query.ts';
 import { createTask } from './task.ts';
 
@@ -10,7 +10,7 @@ export interface Ticker {
 }
 
 export interface InboxDeps {
-  client: Pick<AdminClient, 'list' | 'stats' | 'views' | 'createView' | 'deleteView' | 'endpoint'>;
+  client: Pick<AdminClient, 'list' | 'statsSummary' | 'views' | 'createView' | 'deleteView' | 'endpoint'>;
   /** The filters the inbox opens with (its link's). */
   params?: FilterParams;
   /** Called with the filters whenever they change, so the address bar keeps them. */
@@ -34,7 +34,7 @@ export function createInbox(deps: InboxDeps) {
   const params = signal<Record<string, string>>({ ...deps.params });
   const records = signal<ResponseRecord[]>([]);
   const nextCursor = signal<string | null>(null);
-  const summary = signal<Stats['summary'] | undefined>(undefined);
+  const summary = signal<StatsSummary['summary'] | undefined>(undefined);
   const views = signal<SavedView[]>([]);
   const loaded = signal(false);
   /** How many responses arrived since the list was read (that match its filters). */
@@ -45,32 +45,48 @@ export function createInbox(deps: InboxDeps) {
   const more = createTask();
   const viewTask = createTask();
   const viewsLoad = createTask();
+  const summaryLoad = createTask();
   const query = computed(() => toListQuery(params.value));
   const includeTest = computed(() => query.value.query.includeTest === true);
   // A change of filters while a load is on its way: only the latest answer shows.
   let asked = 0;
+  /** Whether the summary shown counts test answers (it follows that one filter alone); undefined: none read yet. */
+  let summaryWithTest: boolean | undefined;
+
+  /** The views with their counts, on their own: a list whose views cannot be read still shows. */
+  async function loadViews() {
+    const saved = await viewsLoad.run(() => client.views());
+    if (saved) views.value = saved;
+  }
+
+  /** NPS and the segments above the list, of every response (with test answers when the list has them). */
+  async function loadSummary(withTest: boolean) {
+    summaryWithTest = withTest;
+    const answer = await summaryLoad.run(() => client.statsSummary(withTest ? { includeTest: true } : {}));
+    if (summaryWithTest !== withTest) return; // the list's test filter changed meanwhile
+    if (answer) summary.value = answer.summary;
+    else summaryWithTest = undefined; // read again with the next list
+  }
 
   async function load() {
     const ask = ++asked;
     const { query: list } = query.value;
-    const test = list.includeTest ? { includeTest: true } : {};
-    // The views (and their counts) on their own: a list whose views cannot be read still shows.
-    void viewsLoad.run(() => client.views()).then((saved) => {
-      if (saved) views.value = saved;
-    });
-    const answer = await task.run(() => Promise.all([client.list({ ...list, limit }), client.stats(test)]));
-    if (!answer || ask !== asked) return;
-    const [page, stats] = answer;
+    const page = await task.run(() => client.list({ ...list, limit }));
+    if (!page || ask !== asked) return;
     // The selection stays on its response when that is still listed (a list read again under the keyboard).
     const chosen = records.value[selected.value]?.id;
+    const first = !loaded.value;
     batch(() => {
       selected.value = Math.max(0, page.items.findIndex((record) => record.id === chosen));
       records.value = page.items;
       nextCursor.value = page.nextCursor;
-      summary.value = stats.summary;
       pending.value = 0;
       loaded.value = true;
     });
+    // Asked once the list is in, so the collector answers the list first: the views' counts and
+    // the summary do not change with the filters, and are read again by polling.
+    const withTest = list.includeTest === true;
+    await Promise.all([summaryWithTest !== withTest ? loadSummary(withTest) : undefined, first ? loadViews() : undefined]);
   }
 
   /** Looks for responses newer than the newest one read, among the filters', without touching the list. */
@@ -83,6 +99,8 @@ export function createInbox(deps: InboxDeps) {
     const page = await more.run(() => client.list({ ...list, limit: 50, ...(newest ? { from: newest } : {}) }));
     if (!page || ask !== asked) return;
     pending.value = page.items.filter((record) => !known.has(record.id)).length;
+    // The counts around the list move too (new answers, follow-ups done by the team).
+    await Promise.all([loadViews(), loadSummary(list.includeTest === true)]);
   }
 
   const stopPolling = deps.ticker?.every(deps.pollMs ?? 30_000, () => void poll());
@@ -176,6 +194,7 @@ export function createInbox(deps: InboxDeps) {
       more.dispose();
       viewTask.dispose();
       viewsLoad.dispose();
+      summaryLoad.dispose();
     },
   };
 }

@@ -1,4 +1,4 @@
-import { HttpError, NetworkError, type Stats } from '../../sdk/index.ts';
+import { HttpError, NetworkError, type Stats, type StatsSummary } from '../../sdk/index.ts';
 
 /** A promise settled from outside: a fake client call answered when the test says. */
 export function deferred<T>() {
@@ -30,6 +30,9 @@ export function recorder() {
 }
 
 const NO_SUMMARY = { promoters: 0, passives: 0, detractors: 0, total: 0, nps: null, marginOfError: null };
+
+/** A summary answer (`GET /v1/stats/summary`): `summary`, and no responses unless given. */
+export const makeSummary = (summary: StatsSummary['summary'] = NO_SUMMARY): StatsSummary => ({ summary, distribution: [0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0] });
 
 /** A stats answer: `summary` and nothing else counted (override any part). */
 export const makeStats = (parts: Partial<Stats> = {}): Stats => ({

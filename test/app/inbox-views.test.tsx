@@ -6,20 +6,20 @@ import { makeDetail, makeRecord } from '../helpers/admin-fixtures.ts';
 import { makeMe, makeMember } from '../helpers/team-fixtures.ts';
 import { fakeClient } from './fake-client.ts';
 import { renderApp } from './render-app.tsx';
-import { makeStats, recorder } from './fakes.ts';
+import { makeSummary, recorder } from './fakes.ts';
 
 // The inbox and one response over their real models, with a fake client.
 afterEach(cleanup);
 
 
-const stats = async () => makeStats({ summary: { promoters: 0, passives: 0, detractors: 1, total: 1, nps: -100, marginOfError: null } });
+const statsSummary = async () => makeSummary({ promoters: 0, passives: 0, detractors: 1, total: 1, nps: -100, marginOfError: null });
 // A playbook that somehow holds an advocacy step outside promoters: the app never shows it.
 const PLAYBOOKS: Playbook[] = [{ segment: 'detractor', custom: true, steps: [{ id: 'sorry', text: 'Apologise' }, { id: 'review', text: 'Ask for a review', advocacy: true }] }];
 
 describe('inbox and response views', () => {
   it('a filter goes into the address; a row opens the response with the list it came from', async () => {
     const { calls, record } = recorder();
-    const client = fakeClient({ me: async () => makeMe(), members: async () => [makeMember()], list: record('list', async () => ({ items: [makeRecord({ comment: 'Too slow' })], nextCursor: null })), stats, views: async () => [], get: async () => makeDetail(), playbooks: async () => PLAYBOOKS });
+    const client = fakeClient({ me: async () => makeMe(), members: async () => [makeMember()], list: record('list', async () => ({ items: [makeRecord({ comment: 'Too slow' })], nextCursor: null })), statsSummary, views: async () => [], get: async () => makeDetail(), playbooks: async () => PLAYBOOKS });
     const { history } = await renderApp('/inbox?segment=detractor', client);
     await screen.findAllByText('Too slow');
     fireEvent.change(screen.getByLabelText('Score to'), { target: { value: '4' } });

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { createInbox, type Ticker } from '../../app/models/inbox.ts';
 import { toListQuery } from '../../app/models/inbox-query.ts';
 import { createPlaybookEditor, stepIdFor } from '../../app/models/playbook-editor.ts';
@@ -6,10 +6,10 @@ import { createResponse, isOverdue, tickedSteps } from '../../app/models/respons
 import type { ListQuery, SavedView } from '../../sdk/index.ts';
 import { makeDetail, makeRecord } from '../helpers/admin-fixtures.ts';
 import { fakeClient } from './fake-client.ts';
-import { deferred, makeStats, recorder } from './fakes.ts';
+import { deferred, makeSummary, recorder } from './fakes.ts';
 
 const summary = { promoters: 1, passives: 0, detractors: 1, total: 2, nps: 0, marginOfError: 138.6 };
-const stats = async () => makeStats({ summary });
+const statsSummary = async () => makeSummary(summary);
 const view = (overrides: Partial<SavedView> = {}): SavedView => ({ id: 'overdue', name: 'Overdue', builtIn: true, query: { overdue: 'true' }, count: 1, ...overrides });
 const manualTicker = () => {
   const ticks: (() => void)[] = [];
@@ -34,7 +34,7 @@ describe('inbox', () => {
     const { calls, record } = recorder();
     const addresses: Record<string, string>[] = [];
     const inbox = createInbox({
-      client: fakeClient({ list: record('list', async () => ({ items: [makeRecord()], nextCursor: null })), stats, views: async () => [view()] }),
+      client: fakeClient({ list: record('list', async () => ({ items: [makeRecord()], nextCursor: null })), statsSummary, views: async () => [view()] }),
       params: { segment: 'passive' },
       onParams: (params) => addresses.push(params),
       limit: 10,
@@ -52,12 +52,71 @@ describe('inbox', () => {
     expect(inbox.csvUrl.value).toBe('http://c.example/v1/responses.csv?overdue=true');
   });
 
+  it('shows the list before the summary and the views are asked for; a filter reads the list alone', async () => {
+    const { calls, record } = recorder();
+    const views = deferred<SavedView[]>();
+    const counted = deferred<ReturnType<typeof makeSummary>>();
+    const inbox = createInbox({
+      client: fakeClient({ list: record('list', async () => ({ items: [makeRecord()], nextCursor: null })), statsSummary: record('statsSummary', () => counted.promise), views: record('views', () => views.promise) }),
+    });
+    const loading = inbox.load();
+    await vi.waitFor(() => expect(calls.map(([name]) => name)).toEqual(['list', 'statsSummary', 'views']));
+    // The list is on screen while the counts around it are still on their way.
+    expect(inbox.loaded.value).toBe(true);
+    expect(inbox.records.value).toEqual([makeRecord()]);
+    expect(inbox.summary.value).toBeUndefined();
+    counted.resolve(makeSummary(summary));
+    views.resolve([view()]);
+    await loading;
+    expect([inbox.summary.value, inbox.views.value]).toEqual([summary, [view()]]);
+    calls.length = 0;
+    await inbox.setFilter('segment', 'passive');
+    expect(calls).toEqual([['list', [{ segment: 'passive', limit: 25 }]]]);
+    // The summary follows the test answers' filter alone.
+    await inbox.showTest(true);
+    expect(calls.slice(1)).toEqual([
+      ['list', [{ segment: 'passive', includeTest: true, limit: 25 }]],
+      ['statsSummary', [{ includeTest: true }]],
+    ]);
+  });
+
+  it('a summary that cannot be read leaves the list shown and is asked again with the next list', async () => {
+    const { calls, record } = recorder();
+    let fails = true;
+    const inbox = createInbox({
+      client: fakeClient({
+        list: async () => ({ items: [makeRecord()], nextCursor: null }),
+        statsSummary: record('statsSummary', async () => {
+          if (fails) throw new Error('down');
+          return makeSummary(summary);
+        }),
+        views: async () => [],
+      }),
+    });
+    await inbox.load();
+    expect([inbox.records.value.length, inbox.failure.value, inbox.summary.value]).toEqual([1, undefined, undefined]);
+    fails = false;
+    await inbox.setFilter('segment', 'detractor');
+    expect(calls).toHaveLength(2);
+    expect(inbox.summary.value).toEqual(summary);
+  });
+
+  it('polling reads the views’ counts and the summary again', async () => {
+    const { ticker } = manualTicker();
+    let count = 1;
+    const inbox = createInbox({ client: fakeClient({ list: async () => ({ items: [], nextCursor: null }), statsSummary, views: async () => [view({ count })] }), ticker });
+    await inbox.load();
+    count = 4;
+    await inbox.poll();
+    expect(inbox.views.value.map((one) => one.count)).toEqual([4]);
+  });
+
   it('pages on by cursor, and moves the selection within the list', async () => {
     const pages: Record<string, { items: ReturnType<typeof makeRecord>[]; nextCursor: string | null }> = {
       first: { items: [makeRecord({ id: 'a' }), makeRecord({ id: 'b' })], nextCursor: 'c1' },
       c1: { items: [makeRecord({ id: 'c' })], nextCursor: null },
     };
-    const inbox = createInbox({ client: fakeClient({ list: async (query?: ListQuery) => pages[query?.cursor ?? 'first'] ?? { items: [], nextCursor: null }, stats, views: async () => [] }) });
+    const inbox = createInbox({ client: fakeClient({ list: async (query?: ListQuery) => pages[query?.cursor ?? 'first'] ?? { items: [], nextCursor: null }, statsSummary, views: async () => [] }) });
     await inbox.load();
     inbox.move(-1);
     expect(inbox.selected.value).toBe(0);
@@ -79,7 +138,7 @@ describe('inbox', () => {
   it('new responses found by polling are announced, not shown, until asked', async () => {
     const { ticker, ticks } = manualTicker();
     let items = [makeRecord({ id: 'old', receivedAt: '2026-11-22T10:00:00.000Z' })];
-    const inbox = createInbox({ client: fakeClient({ list: async () => ({ items, nextCursor: null }), stats, views: async () => [] }), ticker });
+    const inbox = createInbox({ client: fakeClient({ list: async () => ({ items, nextCursor: null }), statsSummary, views: async () => [] }), ticker });
     await inbox.load();
     items = [makeRecord({ id: 'new-1' }), makeRecord({ id: 'new-2' }), ...items];
     ticks[0]?.();
@@ -103,7 +162,7 @@ describe('inbox', () => {
           first = false;
           return slow.promise;
         },
-        stats,
+        statsSummary,
         views: async () => [],
       }),
     });
@@ -118,7 +177,7 @@ describe('inbox', () => {
   it('saves the current filters (without ones the collector would refuse) as a view', async () => {
     const { calls, record } = recorder();
     const inbox = createInbox({
-      client: fakeClient({ list: async () => ({ items: [], nextCursor: null }), stats, views: async () => [], createView: record('createView', async (body: { name: string; query: Record<string, string> }) => view({ id: 'v1', name: body.name, query: body.query, builtIn: false })) }),
+      client: fakeClient({ list: async () => ({ items: [], nextCursor: null }), statsSummary, views: async () => [], createView: record('createView', async (body: { name: string; query: Record<string, string> }) => view({ id: 'v1', name: body.name, query: body.query, builtIn: false })) }),
       params: { segment: 'detractor', scoreMin: 'x' },
     });
     await inbox.load();

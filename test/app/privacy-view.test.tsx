@@ -1,5 +1,5 @@
 // @vitest-environment happy-dom
-import { makeStats } from './fakes.ts';
+import { makeSummary } from './fakes.ts';
 import { cleanup, fireEvent, screen, waitFor } from '@testing-library/preact';
 import { afterEach, expect, it } from 'vitest';
 import { makeMe } from '../helpers/team-fixtures.ts';
@@ -26,7 +26,7 @@ it('an admin finds Privacy in the navigation; erasing asks first, names the pers
 });
 
 it('a member is sent away from Privacy and does not see it in the navigation', async () => {
-  const client = fakeClient({ me: async () => makeMe({ role: 'member' }), list: async () => ({ items: [], nextCursor: null }), stats: async () => makeStats() });
+  const client = fakeClient({ me: async () => makeMe({ role: 'member' }), list: async () => ({ items: [], nextCursor: null }), statsSummary: async () => makeSummary() });
   const { history } = await renderApp('/privacy', client);
   await waitFor(() => expect(history.current()).not.toBe('/privacy'));
   expect(screen.queryByRole('link', { name: 'Privacy' })).toBeNull();

@@ -5,7 +5,7 @@ import type { Invitation } from '../../sdk/index.ts';
 import { makeMe, makeMember } from '../helpers/team-fixtures.ts';
 import { fakeClient } from './fake-client.ts';
 import { renderApp } from './render-app.tsx';
-import { httpError, makeStats, recorder } from './fakes.ts';
+import { httpError, makeSummary, recorder } from './fakes.ts';
 
 // The views over their real models, with a fake client: what a person sees and what a click does.
 // Preact renders after a change on its own schedule here (testing-library's act drives another
@@ -26,7 +26,7 @@ describe('signed out', () => {
         return { user: { id: 'user-1', email: 'ada@team.example', name: 'Ada' } };
       }),
       list: async () => ({ items: [], nextCursor: null }),
-      stats: async () => makeStats(),
+      statsSummary: async () => makeSummary(),
     });
     const { history } = await renderApp('/members', client);
     await screen.findByRole('heading', { level: 1, name: 'Sign in' });
@@ -111,7 +111,7 @@ describe('signed in', () => {
   });
 
   it('the user menu: a disclosure; Escape closes it and gives focus back to its button', async () => {
-    const client = fakeClient({ me: async () => makeMe(), list: async () => ({ items: [], nextCursor: null }), stats: () => Promise.reject(httpError(500)) });
+    const client = fakeClient({ me: async () => makeMe(), list: async () => ({ items: [], nextCursor: null }), statsSummary: () => Promise.reject(httpError(500)) });
     await renderApp('/inbox', client);
     const button = await screen.findByRole('button', { name: 'Ada Admin' });
     expect(button.getAttribute('aria-expanded')).toBe('false');
