@@ -29,13 +29,13 @@ export function InboxScreen(props: { query?: Record<string, string> }) {
     createInbox({ client, ...(props.query ? { params: props.query } : {}), onParams: (query) => router.replace({ screen: 'inbox', ...(Object.keys(query).length ? { query } : {}) }), ticker: browserTicker }),
   );
   const members = useModel(() => createMembers({ client }));
-  useEffect(() => {
-    void inbox.load();
-    void members.load();
-  }, [inbox, members]);
+  useEffect(() => void inbox.load(), [inbox]);
   const records = useValue(inbox.records);
   const summary = useValue(inbox.summary);
   const loaded = useValue(inbox.loaded);
+  // What the filters offer besides the list (the team's members, the draft changes) is asked for
+  // once the list is in: the collector answers the list first.
+  useEffect(() => void (loaded && members.load()), [loaded, members]);
   const failure = useValue(inbox.failure);
   const pending = useValue(inbox.pending);
   const selected = useValue(inbox.selected);
@@ -114,7 +114,7 @@ export function InboxScreen(props: { query?: Record<string, string> }) {
             Export these as CSV
           </a>
         </p>
-        {(role === 'admin' || role === 'member') && <LinkToChange query={listQuery} />}
+        {loaded && (role === 'admin' || role === 'member') && <LinkToChange query={listQuery} />}
       </details>
       {failure && (
         <ErrorNote>
