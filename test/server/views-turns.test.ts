@@ -1,0 +1,31 @@
+import { Hono } from 'hono';
+import { describe, expect, it } from 'vitest';
+import type { AppEnv } from '../../server/http/context.ts';
+import { viewRoutes } from '../../server/views/routes.ts';
+import type { SavedViewsStore } from '../../server/views/store.ts';
+import { fixedPrincipal, memberPrincipal } from '../helpers/fixed-principal.ts';
+
+// On SQLite a count holds the process while it runs. The views' counts leave a turn of the event
+// loop between them, so a request that arrived during one (here: a macrotask queued by the first
+// count) is answered before the next count, not after all of them.
+describe('GET /v1/views between its counts', () => {
+  it('lets what arrived during a count run before the next one', async () => {
+    const order: string[] = [];
+    const app = new Hono<AppEnv>();
+    const views: SavedViewsStore = { listViews: async () => [], createView: () => Promise.reject(new Error('not here')), deleteView: async () => false };
+    viewRoutes(app, {
+      views,
+      authorize: fixedPrincipal(() => memberPrincipal('team-1', 'viewer')),
+      audit: async () => undefined,
+      now: () => Date.UTC(2026, 11, 1),
+      countQuery: async (_principal, query) => {
+        if (order.length === 0) setImmediate(() => order.push('another request'));
+        order.push(`count ${Object.keys(query).join('+')}`);
+        return 0;
+      },
+    });
+    const answer = await app.request('/v1/views');
+    expect(answer.status).toBe(200);
+    expect(order).toEqual(['count segment+followUpStatus', 'another request', 'count segment+from', 'count owner+open', 'count overdue']);
+  });
+});
