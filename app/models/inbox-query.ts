@@ -18,7 +18,8 @@ export function toListQuery(params: FilterParams): { query: ListQuery; dropped: 
   for (let tries = 0; tries < 30; tries++) {
     const parsed = listQuerySchema.safeParse(kept);
     if (parsed.success) return { query: parsed.data, dropped };
-    const names = new Set(parsed.error.issues.map((issue) => String(issue.path[0] ?? '')));
+    // A name the list does not know is one issue without a path that lists the names (`keys`).
+    const names = new Set(parsed.error.issues.flatMap((issue) => (issue.code === 'unrecognized_keys' ? issue.keys : [String(issue.path[0] ?? '')])));
     // A refinement over two fields names one of them; an issue without a path drops everything.
     const bad = [...names].filter((name) => name in kept);
     if (bad.length === 0) return { query: {}, dropped: [...dropped, ...Object.keys(kept)] };

@@ -26,6 +26,8 @@ describe('inbox query from a link', () => {
   it('keeps what the collector reads, drops what it would refuse, and paging', () => {
     expect(toListQuery({ segment: 'passive', 'trait.plan': 'pro', sort: 'score', limit: '3', cursor: 'x' })).toEqual({ query: { segment: 'passive', trait: { key: 'plan', value: 'pro' }, sort: 'score' }, dropped: [] });
     expect(toListQuery({ segment: 'fans', scoreMin: 'ten', overdue: 'true' })).toEqual({ query: { overdue: true }, dropped: ['segment', 'scoreMin'] });
+    // A name the collector does not know (a typo, a newer version's filter) leaves the others kept.
+    expect(toListQuery({ segment: 'passive', colour: 'red' })).toEqual({ query: { segment: 'passive' }, dropped: ['colour'] });
   });
 });
 
