@@ -6,6 +6,7 @@ import { signal } from '@preact/signals-core';
 import { h, render } from 'preact';
 import { createAdminClient } from '../sdk/admin-client.ts';
 import { browserHistory, copyText, watchingFetch } from './browser.ts';
+import { firstInboxPage } from './models/first-page.ts';
 import { createRouter } from './models/router.ts';
 import { createSession } from './models/session.ts';
 import { App } from './views/app.tsx';
@@ -15,7 +16,10 @@ import { Context, type AppContext } from './views/context.ts';
 const client = createAdminClient({ endpoint: window.location.origin, fetch: watchingFetch(() => void session.load()) });
 const session = createSession({ client });
 const router = createRouter(browserHistory);
-const context: AppContext = { client, session, router, platform: { copyText, now: Date.now }, signInEmail: signal('') };
+// The inbox's first page is asked for now, beside /v1/me, by a client that leaves a 401 alone
+// (before signing in it is expected, and the inbox then asks again).
+const firstPage = firstInboxPage(createAdminClient({ endpoint: window.location.origin }), router.route.value);
+const context: AppContext = { client, session, router, platform: { copyText, now: Date.now }, signInEmail: signal(''), firstPage };
 
 const root = document.getElementById('app');
 if (!root) throw new Error('the app’s page has no #app');

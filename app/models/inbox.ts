@@ -1,5 +1,6 @@
 import { batch, computed, signal } from '@preact/signals-core';
 import type { AdminClient, ResponseRecord, SavedView, StatsSummary } from '../../sdk/index.ts';
+import { INBOX_PAGE, type FirstPage } from './first-page.ts';
 import { toListQuery, withParam, type FilterParams } from './inbox-query.ts';
 import { createTask } from './task.ts';
 
@@ -20,6 +21,8 @@ export interface InboxDeps {
   pollMs?: number;
   /** Page size. @default 25 */
   limit?: number;
+  /** The first page, when the app asked for it as it started (see first-page.ts). */
+  firstPage?: FirstPage;
 }
 
 /**
@@ -30,7 +33,7 @@ export interface InboxDeps {
  */
 export function createInbox(deps: InboxDeps) {
   const { client } = deps;
-  const limit = deps.limit ?? 25;
+  const limit = deps.limit ?? INBOX_PAGE;
   const params = signal<Record<string, string>>({ ...deps.params });
   const records = signal<ResponseRecord[]>([]);
   const nextCursor = signal<string | null>(null);
@@ -71,7 +74,8 @@ export function createInbox(deps: InboxDeps) {
   async function load() {
     const ask = ++asked;
     const { query: list } = query.value;
-    const page = await task.run(() => client.list({ ...list, limit }));
+    const request = { ...list, limit };
+    const page = await task.run(async () => (await deps.firstPage?.(request)) ?? client.list(request));
     if (!page || ask !== asked) return;
     // The selection stays on its response when that is still listed (a list read again under the keyboard).
     const chosen = records.value[selected.value]?.id;

@@ -2,6 +2,7 @@ import { createContext } from 'preact';
 import { useContext } from 'preact/hooks';
 import type { Signal } from '@preact/signals-core';
 import type { AdminClient } from '../../sdk/index.ts';
+import type { FirstPage } from '../models/first-page.ts';
 import type { Router } from '../models/router.ts';
 import type { Session } from '../models/session.ts';
 
@@ -17,6 +18,8 @@ export interface AppContext {
   session: Session;
   router: Router;
   platform: Platform;
+  /** The inbox's first page, asked for as the app started (the first inbox takes it). */
+  firstPage?: FirstPage;
   /** An address to fill the sign-in form with (after accepting an invitation with an existing account). */
   signInEmail: Signal<string>;
 }

@@ -24,9 +24,15 @@ const typing = (target: EventTarget | null) => target instanceof HTMLElement && 
  * Enter opens, / searches.
  */
 export function InboxScreen(props: { query?: Record<string, string> }) {
-  const { client, router, platform } = useApp();
+  const { client, router, platform, firstPage } = useApp();
   const inbox = useModel(() =>
-    createInbox({ client, ...(props.query ? { params: props.query } : {}), onParams: (query) => router.replace({ screen: 'inbox', ...(Object.keys(query).length ? { query } : {}) }), ticker: browserTicker }),
+    createInbox({
+      client,
+      ...(props.query ? { params: props.query } : {}),
+      onParams: (query) => router.replace({ screen: 'inbox', ...(Object.keys(query).length ? { query } : {}) }),
+      ticker: browserTicker,
+      ...(firstPage ? { firstPage } : {}),
+    }),
   );
   const members = useModel(() => createMembers({ client }));
   useEffect(() => void inbox.load(), [inbox]);
