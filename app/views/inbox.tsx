@@ -1,19 +1,16 @@
-import type { ComponentChildren } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { ResponseRecord } from '../../sdk/index.ts';
 import { createInbox, type Inbox } from '../models/inbox.ts';
 import { createMembers } from '../models/members.ts';
-import { isOverdue } from '../models/response.ts';
 import { useApp } from './context.ts';
 import { LinkToChange } from './changes-link.tsx';
 import { InboxFilters } from './inbox-filters.tsx';
+import { InboxRows } from './inbox-rows.tsx';
 import { ErrorNote } from './notice.tsx';
-import { CommentText, Score, who } from './response-bits.tsx';
 import { ScreenHeading } from './screen-heading.tsx';
 import { browserTicker } from './ticker.ts';
 import { useModel, useValue } from './use-value.ts';
-import { When } from './when.tsx';
-import { failureText, STATUS_WORDS } from './words.ts';
+import { failureText } from './words.ts';
 
 /** Keys typed into a field are the field's, except Esc. */
 const typing = (target: EventTarget | null) => target instanceof HTMLElement && (target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName));
@@ -142,62 +139,7 @@ export function InboxScreen(props: { query?: Record<string, string> }) {
         {loaded && records.length === 0 && <p class="empty">{Object.keys(params).length ? 'No responses match these filters.' : 'No responses yet. They appear here as soon as people answer the survey.'}</p>}
         {records.length > 0 && (
           <div ref={listRef}>
-            <table class="wide-only">
-              <thead>
-                <tr>
-                  <th scope="col">Score</th>
-                  <th scope="col">Comment</th>
-                  <th scope="col">Who</th>
-                  <th scope="col">When</th>
-                  <th scope="col">Status</th>
-                  <th scope="col">Owner</th>
-                  <th scope="col">Due</th>
-                </tr>
-              </thead>
-              <tbody>
-                {records.map((record, index) => (
-                  <tr key={record.id} data-id={record.id} data-index={index} class={index === selected ? 'selected' : undefined}>
-                    <td>
-                      <OpenLink record={record} index={index} inbox={inbox} open={open}>
-                        <Score record={record} />
-                      </OpenLink>
-                    </td>
-                    <td class="comment">
-                      <CommentText record={record} />
-                    </td>
-                    <td>{who(record)}</td>
-                    <td>
-                      <When at={record.receivedAt} />
-                    </td>
-                    <td>{STATUS_WORDS[record.followUpStatus] ?? record.followUpStatus}</td>
-                    <td>{record.followUpOwner ?? <span class="muted">Nobody</span>}</td>
-                    <td>
-                      <Due record={record} now={platform.now()} />
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-            <ul class="cards narrow-only">
-              {records.map((record, index) => (
-                <li key={record.id} class={`card response-card${index === selected ? ' selected' : ''}`} data-id={record.id} data-index={index}>
-                  <p class="card-top">
-                    <OpenLink record={record} index={index} inbox={inbox} open={open}>
-                      <Score record={record} />
-                    </OpenLink>
-                    <span class="muted">
-                      {who(record)} · <When at={record.receivedAt} />
-                    </span>
-                  </p>
-                  <p class="comment">
-                    <CommentText record={record} />
-                  </p>
-                  <p class="muted">
-                    {STATUS_WORDS[record.followUpStatus] ?? record.followUpStatus} · {record.followUpOwner ?? 'Nobody'} · <Due record={record} now={platform.now()} />
-                  </p>
-                </li>
-              ))}
-            </ul>
+            <InboxRows records={records} selected={selected} inbox={inbox} open={open} now={platform.now()} />
           </div>
         )}
         {nextCursor && (
@@ -208,34 +150,6 @@ export function InboxScreen(props: { query?: Record<string, string> }) {
           </p>
         )}
       </section>
-    </>
-  );
-}
-
-/** The row's way in: a real link (a new tab works), opened in place by a plain click or Enter. */
-function OpenLink(props: { record: ResponseRecord; index: number; inbox: Inbox; open: (record: ResponseRecord) => void; children: ComponentChildren }) {
-  return (
-    <a
-      class="open"
-      href={`/response?id=${encodeURIComponent(props.record.id)}`}
-      aria-label={`Open the ${props.record.segment} response, score ${props.record.score}, from ${who(props.record)}`}
-      onFocus={() => props.inbox.select(props.index)}
-      onClick={(event) => {
-        if (event.metaKey || event.ctrlKey || event.shiftKey || event.button !== 0) return;
-        event.preventDefault();
-        props.open(props.record);
-      }}
-    >
-      {props.children}
-    </a>
-  );
-}
-
-function Due({ record, now }: { record: ResponseRecord; now: number }) {
-  return (
-    <>
-      <When at={record.dueAt} />
-      {isOverdue(record, now) && <span class="badge badge-warn">overdue</span>}
     </>
   );
 }

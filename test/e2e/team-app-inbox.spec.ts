@@ -199,8 +199,13 @@ test('360 px: cards, and no horizontal scroll on the inbox or a response', async
   await signInAs(page, 'inbox');
   await page.goto(tagged());
   await expect(page.locator(`.response-card[data-id="${seeded.passive}"]`)).toBeVisible();
-  await expect(page.locator('table')).toBeHidden();
+  // Only the layout that shows is rendered; turning the phone sideways brings the table instead.
+  await expect(page.locator('main table')).toHaveCount(0);
   expect(await overflowX(page)).toBe(0);
+  await page.setViewportSize({ width: 740, height: 360 });
+  await expect(page.locator(`main tr[data-id="${seeded.passive}"]`)).toBeVisible();
+  await expect(page.locator('main .response-card')).toHaveCount(0);
+  await page.setViewportSize({ width: 360, height: 740 });
   await page.goto(appUrl(`/response?id=${seeded.passive}`));
   await expect(page.getByRole('region', { name: 'Timeline' })).toBeVisible();
   expect(await overflowX(page)).toBe(0);
