@@ -40,6 +40,15 @@ export function createPlaybookEditor(deps: { client: Pick<AdminClient, 'setPlayb
     setAdvocacy: (index: number, on: boolean) => {
       if (advocacy) update(index, on ? { advocacy: true } : { advocacy: false });
     },
+    /** Moves step `index` one place up (`-1`) or down (`1`); its id, and so its ticks, stay. */
+    move(index: number, by: -1 | 1) {
+      const to = index + by;
+      if (to < 0 || to >= steps.value.length || index < 0 || index >= steps.value.length) return;
+      const next = [...steps.value];
+      const [step] = next.splice(index, 1);
+      if (step) next.splice(to, 0, step);
+      steps.value = next;
+    },
     remove(index: number) {
       steps.value = steps.value.filter((_, at) => at !== index);
     },

@@ -1,5 +1,5 @@
 import { useId, useState } from 'preact/hooks';
-import { createPlaybookEditor } from '../models/playbook-editor.ts';
+import { createPlaybookEditor, type PlaybookEditor } from '../models/playbook-editor.ts';
 import type { ResponseModel } from '../models/response.ts';
 import { useApp } from './context.ts';
 import { ErrorNote } from './notice.tsx';
@@ -50,9 +50,17 @@ export function PlaybookEditorForm(props: { model: ResponseModel; onDone: () => 
                 <input type="checkbox" checked={step.advocacy === true} onChange={(event) => editor.setAdvocacy(index, event.currentTarget.checked)} /> Asks for a referral or review
               </label>
             )}
-            <button type="button" class="link" aria-label={`Remove step ${index + 1}`} onClick={() => editor.remove(index)}>
-              Remove
-            </button>
+            <span class="step-tools">
+              <button type="button" class="link" aria-label={`Move step ${index + 1} up`} disabled={index === 0} onClick={() => moveFocused(editor, index, -1)}>
+                Up
+              </button>{' '}
+              <button type="button" class="link" aria-label={`Move step ${index + 1} down`} disabled={index === steps.length - 1} onClick={() => moveFocused(editor, index, 1)}>
+                Down
+              </button>{' '}
+              <button type="button" class="link" aria-label={`Remove step ${index + 1}`} onClick={() => editor.remove(index)}>
+                Remove
+              </button>
+            </span>
           </li>
         ))}
       </ol>
@@ -81,4 +89,16 @@ export function PlaybookEditorForm(props: { model: ResponseModel; onDone: () => 
       {failure && <ErrorNote>{failureText(failure, 'save the playbook')}</ErrorNote>}
     </form>
   );
+}
+
+/**
+ * Moves a step and keeps the keyboard with it: the same button of the step's new place takes the
+ * focus (its label names the new number), or the other one when the step reached an end.
+ */
+function moveFocused(editor: PlaybookEditor, index: number, by: -1 | 1) {
+  editor.move(index, by);
+  const to = index + by;
+  const last = editor.steps.value.length - 1;
+  const direction = (to === 0 && by === -1) || (to === last && by === 1) ? (by === -1 ? 'down' : 'up') : by === -1 ? 'up' : 'down';
+  requestAnimationFrame(() => document.querySelector<HTMLButtonElement>(`button[aria-label="Move step ${to + 1} ${direction}"]`)?.focus());
 }

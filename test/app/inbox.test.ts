@@ -234,6 +234,25 @@ describe('one response', () => {
 });
 
 describe('playbook editor', () => {
+  it('moves a step up or down, keeping its id; past either end nothing moves', async () => {
+    const { calls, record } = recorder();
+    const editor = createPlaybookEditor({
+      client: fakeClient({ setPlaybook: record('setPlaybook', async (segment, steps) => ({ segment, steps, custom: true })) }),
+      playbook: { segment: 'detractor', custom: true, steps: [{ id: 'sorry', text: 'Apologise' }, { id: 'cause', text: 'Find the cause' }, { id: 'back', text: 'Come back' }] },
+      onSaved: () => undefined,
+    });
+    editor.move(2, -1);
+    expect(editor.steps.value.map((step) => step.id)).toEqual(['sorry', 'back', 'cause']);
+    editor.move(0, 1);
+    expect(editor.steps.value.map((step) => step.id)).toEqual(['back', 'sorry', 'cause']);
+    editor.move(0, -1);
+    editor.move(2, 1);
+    editor.move(5, -1);
+    expect(editor.steps.value.map((step) => step.id)).toEqual(['back', 'sorry', 'cause']);
+    await editor.save();
+    expect(calls).toEqual([['setPlaybook', ['detractor', [{ id: 'back', text: 'Come back' }, { id: 'sorry', text: 'Apologise' }, { id: 'cause', text: 'Find the cause' }]]]]);
+  });
+
   it('adds steps with stable unique ids, offers advocacy only to promoters, and saves the whole list', async () => {
     const { calls, record } = recorder();
     const saved: unknown[] = [];

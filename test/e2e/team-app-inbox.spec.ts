@@ -104,10 +104,19 @@ test('an admin edits a playbook; only the promoters’ may ask for a referral or
   const step = `Send a card ${TAG}`;
   await playbook.getByLabel('New step').fill(step);
   await playbook.getByRole('button', { name: 'Add step' }).click();
+  // The new step is the last; moved up by keyboard, the focus follows it to its new place.
+  const count = await playbook.locator('.steps > li').count();
+  await playbook.getByRole('button', { name: `Move step ${count} up` }).focus();
+  await page.keyboard.press('Enter');
+  await expect(playbook.getByRole('button', { name: `Move step ${count - 1} up` })).toBeFocused();
+  await expect(playbook.getByLabel(`Step ${count - 1}`, { exact: true })).toHaveValue(step);
+  expect(await axe(page)).toEqual([]);
   await playbook.getByRole('button', { name: 'Save playbook' }).click();
   await expect(playbook.getByLabel(step)).toBeVisible();
   await page.reload();
   await expect(playbook.getByLabel(step)).toBeVisible();
+  const ticks = await playbook.getByRole('checkbox').evaluateAll((boxes) => boxes.map((box) => (box as HTMLInputElement).labels?.[0]?.textContent?.trim()));
+  expect(ticks.indexOf(step)).toBe(count - 2);
   expect(await axe(page)).toEqual([]);
 });
 
