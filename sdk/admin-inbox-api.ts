@@ -2,7 +2,7 @@ import type { Options } from 'ky';
 import * as z from 'zod/mini';
 import { playbookChangeSchema, playbookListSchema, playbookSchema, type Playbook, type PlaybookStep } from './schemas/admin-playbooks.ts';
 import { listQueryParams, listQuerySchema, type ListQuery } from './schemas/admin-query.ts';
-import { responseCountSchema, savedViewCreateSchema, savedViewListSchema, savedViewSchema, type SavedView, type SavedViewCreate } from './schemas/admin-views.ts';
+import { responseCountSchema, savedViewCreateSchema, savedViewListSchema, savedViewRenameSchema, savedViewSchema, type SavedView, type SavedViewCreate } from './schemas/admin-views.ts';
 import type { Segment } from './segment.ts';
 import { parseOrThrow } from './validate.ts';
 
@@ -14,6 +14,8 @@ export interface AdminInboxApi {
   views(): Promise<SavedView[]>;
   /** (member) Saves a view of the team. */
   createView(view: SavedViewCreate): Promise<SavedView>;
+  /** (member) Renames one of the team's views (built-in ones keep their names); answers it with its count. */
+  renameView(id: string, name: string): Promise<SavedView>;
   /** (member) Deletes one of the team's views. */
   deleteView(id: string): Promise<void>;
   /** The team's playbook per segment. */
@@ -44,6 +46,11 @@ export function inboxApi({ endpoint, json, send }: InboxTransport): AdminInboxAp
     async createView(view) {
       const body = parseOrThrow(savedViewCreateSchema, view, 'view');
       return json(`${endpoint}/v1/views`, savedViewSchema, { method: 'post', json: body });
+    },
+    async renameView(id, name) {
+      const url = `${endpoint}/v1/views/${encodeURIComponent(parseOrThrow(viewIdSchema, id, 'view id'))}`;
+      const body = parseOrThrow(savedViewRenameSchema, { name }, 'view');
+      return json(url, savedViewSchema, { method: 'patch', json: body });
     },
     async deleteView(id) {
       const response = await send(`${endpoint}/v1/views/${encodeURIComponent(parseOrThrow(viewIdSchema, id, 'view id'))}`, { method: 'delete' });

@@ -165,6 +165,7 @@ export const AUDIT_ACTIONS = [
   'site.retention_changed',
   'site.changed',
   'view.created',
+  'view.renamed',
   'view.deleted',
   'playbook.changed',
 ] as const;

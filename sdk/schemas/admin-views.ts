@@ -40,3 +40,7 @@ export const savedViewCreateSchema = z.strictObject({
   query: viewQuerySchema,
 });
 export type SavedViewCreate = z.output<typeof savedViewCreateSchema>;
+
+/** Body of `PATCH /v1/views/:id` (member): a team view's new name. Strict. */
+export const savedViewRenameSchema = z.strictObject({ name: text(80, 1) });
+export type SavedViewRename = z.output<typeof savedViewRenameSchema>;

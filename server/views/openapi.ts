@@ -1,14 +1,14 @@
-import { responseCountSchema, savedViewCreateSchema, savedViewListSchema, savedViewSchema } from '../../sdk/index.ts';
+import { responseCountSchema, savedViewCreateSchema, savedViewListSchema, savedViewRenameSchema, savedViewSchema } from '../../sdk/index.ts';
 import { admin, content, error, json, pathParameter } from '../http/openapi-parts.ts';
 
 const unauthorized = error('Not signed in, or an unknown token');
 
 /** The saved views' named schemas. */
 export function viewSchemas() {
-  return { SavedView: json(savedViewSchema), SavedViewList: json(savedViewListSchema), SavedViewCreate: json(savedViewCreateSchema), ResponseCount: json(responseCountSchema) };
+  return { SavedView: json(savedViewSchema), SavedViewList: json(savedViewListSchema), SavedViewCreate: json(savedViewCreateSchema), SavedViewRename: json(savedViewRenameSchema), ResponseCount: json(responseCountSchema) };
 }
 
-/** `GET/POST /v1/views`, `DELETE /v1/views/{id}`. */
+/** `GET/POST /v1/views`, `PATCH/DELETE /v1/views/{id}`. */
 export function viewPaths() {
   return {
     '/v1/views': {
@@ -30,6 +30,19 @@ export function viewPaths() {
       },
     },
     '/v1/views/{id}': {
+      patch: {
+        summary: 'Rename one of the team’s views (member)',
+        security: admin,
+        parameters: [pathParameter('id')],
+        requestBody: { required: true, content: content('SavedViewRename') },
+        responses: {
+          200: { description: 'The view with its new name and its count', content: content('SavedView') },
+          400: error('A built-in view; a name that is empty or over 80 characters'),
+          401: unauthorized,
+          403: error('The principal’s role is below member'),
+          404: error('No such view in the team'),
+        },
+      },
       delete: {
         summary: 'Delete one of the team’s views (member)',
         security: admin,

@@ -1,5 +1,5 @@
 import type { Hono } from 'hono';
-import { BUILT_IN_VIEWS, listQuerySchema, savedViewCreateSchema, type SavedView } from '../../sdk/index.ts';
+import { BUILT_IN_VIEWS, listQuerySchema, savedViewCreateSchema, savedViewRenameSchema, type SavedView } from '../../sdk/index.ts';
 import type { Audit } from '../http/audit.ts';
 import type { AppEnv } from '../http/context.ts';
 import { nextTurn } from '../http/next-turn.ts';
@@ -24,7 +24,7 @@ const NOT_IN_A_VIEW = new Set(['cursor', 'limit']);
 
 /**
  * `GET /v1/views` (viewer: the built-in views and the team's, each with its count),
- * `POST /v1/views` and `DELETE /v1/views/:id` (member: the team's own).
+ * `POST /v1/views`, `PATCH /v1/views/:id` (its name) and `DELETE /v1/views/:id` (member: the team's own).
  */
 export function viewRoutes(app: Hono<AppEnv>, deps: ViewRoutesDeps) {
   const { authorize } = deps;
@@ -57,6 +57,20 @@ export function viewRoutes(app: Hono<AppEnv>, deps: ViewRoutesDeps) {
     const view = await deps.views.createView(principal.teamId, parsed.value, principal.userId);
     await deps.audit(c, 'view.created', { type: 'view', id: view.id }, { name: view.name });
     return c.json({ ...view, builtIn: false, count: await deps.countQuery(principal, view.query) }, 201);
+  });
+
+  app.patch('/v1/views/:id', authorize('member'), async (c) => {
+    const id = c.req.param('id');
+    if (BUILT_IN_VIEWS.some((builtIn) => builtIn === id)) return problem(c, 400, 'built_in_view', 'a built-in view keeps its name');
+    const body = await readJson(c);
+    if (!body.ok) return problem(c, 400, 'invalid_json', 'the body is not valid JSON');
+    const parsed = check(savedViewRenameSchema, body.value);
+    if (!parsed.ok) return problem(c, 400, 'invalid_view', 'the view is not valid', parsed.issues);
+    const principal = c.get('principal');
+    const view = await deps.views.renameView(principal.teamId, id, parsed.value.name);
+    if (!view) return problem(c, 404, 'not_found', 'no view with this id in this team');
+    await deps.audit(c, 'view.renamed', { type: 'view', id }, { name: view.name });
+    return c.json({ ...view, builtIn: false, count: await deps.countQuery(principal, view.query) });
   });
 
   app.delete('/v1/views/:id', authorize('member'), async (c) => {

@@ -18,6 +18,8 @@ export interface SavedViewsStore {
   /** The team's views, oldest first. */
   listViews(teamId: string): Promise<StoredView[]>;
   createView(teamId: string, view: { name: string; query: Record<string, string> }, createdBy: string | null): Promise<StoredView>;
+  /** The view with its new name, or `undefined` when the team has no view of that id. */
+  renameView(teamId: string, id: string, name: string): Promise<StoredView | undefined>;
   /** Whether a view of that team was there to delete (another team's is not). */
   deleteView(teamId: string, id: string): Promise<boolean>;
 }
@@ -31,6 +33,12 @@ export function savedViewsStore(db: Driver, now: () => number = Date.now): Saved
       const id = `view_${randomUUID()}`;
       await db.run('INSERT INTO saved_views (id, team_id, name, query, created_by, created_at) VALUES (?, ?, ?, ?, ?, ?)', [id, teamId, view.name, JSON.stringify(view.query), createdBy, now()]);
       return { id, name: view.name, query: view.query };
+    },
+
+    async renameView(teamId, id, name) {
+      const result = await db.run('UPDATE saved_views SET name = ? WHERE id = ? AND team_id = ?', [name, id, teamId]);
+      if (result.changes === 0) return undefined;
+      return (await select(db, viewRow, 'saved_views', 'SELECT id, name, query FROM saved_views WHERE id = ?', [id]))[0];
     },
 
     async deleteView(teamId, id) {

@@ -121,6 +121,25 @@ describe('createAdminClient (injected fetch)', () => {
     expect(await failure(admin.statsSummary())).toBeInstanceOf(InvalidAnswerError);
   });
 
+  it('renameView: PATCH /v1/views/:id with the name alone; an empty name or id never leaves', async () => {
+    const view = { id: 'view_1', name: 'Calls this week', builtIn: false, query: { segment: 'passive' }, count: 3 };
+    const { fetch, seen } = scripted([json(view)]);
+    const admin = createAdminClient({ endpoint: 'https://c.example', fetch });
+    expect(await admin.renameView('view_1', 'Calls this week')).toEqual(view);
+    expect(seen.map((request) => `${request.method} ${request.url.pathname}`)).toEqual(['PATCH /v1/views/view_1']);
+    expect(JSON.parse(seen[0]?.body ?? '')).toEqual({ name: 'Calls this week' });
+    expect(seen[0]?.credentials).toBe('include');
+    for (const [call, path] of [
+      [admin.renameView('view_1', ''), 'name'],
+      [admin.renameView('', 'x'), '(root)'],
+    ] as const) {
+      const error = await failure(call);
+      expect(error).toBeInstanceOf(InvalidInputError);
+      expect((error as InvalidInputError).issues.map((issue) => issue.path)).toContain(path);
+    }
+    expect(seen).toHaveLength(1);
+  });
+
   it('InvalidInputError naming the field, before any request, for a bad query or change', async () => {
     const { fetch, seen } = scripted([json({})]);
     const admin = createAdminClient({ endpoint: 'https://c.example', token: 'sk_x', fetch });

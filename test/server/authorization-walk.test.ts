@@ -60,6 +60,7 @@ const LEAST: Record<string, Role> = {
   'GET /v1/responses/count': 'viewer',
   'GET /v1/views': 'viewer',
   'POST /v1/views': 'member',
+  'PATCH /v1/views/:id': 'member',
   'DELETE /v1/views/:id': 'member',
   'GET /v1/playbooks': 'viewer',
   'PUT /v1/playbooks/:segment': 'admin',
@@ -134,6 +135,7 @@ describe.each(ENGINES)('every admin route × every role × another team on $name
     'POST /v1/changes/:id/responses': { responseIds: [own.response.id] },
     'PUT /v1/sites/:id/retention': { days: 30 },
     'PATCH /v1/sites/:id': { name: 'Renamed' },
+    'PATCH /v1/views/:id': { name: 'Renamed' },
     'POST /v1/views': { name: 'Mine, detractors', query: { owner: 'me', segment: 'detractor' } },
     'PUT /v1/playbooks/:segment': { steps: [{ id: 'call', text: 'Call them' }] },
   };

@@ -76,6 +76,20 @@ describe.each(ENGINES)('saved views, playbooks and step ticks on $name', ({ name
     expect(bad.error.issues.map((issue: { path: string }) => issue.path).sort()).toEqual(['query.cursor', 'query.segment']);
     expect((await member.fetch('/v1/views', { method: 'POST', body: JSON.stringify({ name: '', query: {} }) })).status).toBe(400);
 
+    // Renamed by a member: the same view (id, query, count) under its new name; the audit log says so.
+    const rename = (path: string, who = member, name: unknown = 'Pro detractors to call') => who.fetch(path, { method: 'PATCH', body: JSON.stringify({ name }) });
+    expect((await rename(`/v1/views/${created.id}`, viewer)).status).toBe(403);
+    expect((await rename('/v1/views/overdue')).status).toBe(400);
+    expect((await rename('/v1/views/view_of_nobody')).status).toBe(404);
+    const empty = await json(await rename(`/v1/views/${created.id}`, member, ''), 400);
+    expect(empty.error.issues.map((issue: { path: string }) => issue.path)).toEqual(['name']);
+    expect((await member.fetch(`/v1/views/${created.id}`, { method: 'PATCH', body: JSON.stringify({ name: 'x', query: {} }) })).status).toBe(400);
+    const renamed = savedViewSchema.parse(await json(await rename(`/v1/views/${created.id}`)));
+    expect(renamed).toEqual({ ...created, name: 'Pro detractors to call' });
+    expect(savedViewListSchema.parse(await json(await viewer.fetch('/v1/views'))).items.at(-1)?.name).toBe('Pro detractors to call');
+    const audit = await json(await admin.fetch('/v1/audit?action=view.renamed'));
+    expect(audit.items.map((entry: { target: { id: string } | null }) => entry.target?.id)).toEqual([created.id]);
+
     expect((await viewer.fetch(`/v1/views/${created.id}`, { method: 'DELETE' })).status).toBe(403);
     expect((await member.fetch('/v1/views/mine', { method: 'DELETE' })).status).toBe(400);
     expect((await member.fetch(`/v1/views/${created.id}`, { method: 'DELETE' })).status).toBe(204);

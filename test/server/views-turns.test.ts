@@ -12,7 +12,7 @@ describe('GET /v1/views between its counts', () => {
   it('lets what arrived during a count run before the next one', async () => {
     const order: string[] = [];
     const app = new Hono<AppEnv>();
-    const views: SavedViewsStore = { listViews: async () => [], createView: () => Promise.reject(new Error('not here')), deleteView: async () => false };
+    const views: SavedViewsStore = { listViews: async () => [], createView: () => Promise.reject(new Error('not here')), renameView: async () => undefined, deleteView: async () => false };
     viewRoutes(app, {
       views,
       authorize: fixedPrincipal(() => memberPrincipal('team-1', 'viewer')),
