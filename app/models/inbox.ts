@@ -11,7 +11,7 @@ export interface Ticker {
 }
 
 export interface InboxDeps {
-  client: Pick<AdminClient, 'list' | 'statsSummary' | 'views' | 'createView' | 'deleteView' | 'endpoint'>;
+  client: Pick<AdminClient, 'list' | 'statsSummary' | 'views' | 'createView' | 'renameView' | 'deleteView' | 'endpoint'>;
   /** The filters the inbox opens with (its link's). */
   params?: FilterParams;
   /** Called with the filters whenever they change, so the address bar keeps them. */
@@ -178,6 +178,12 @@ export function createInbox(deps: InboxDeps) {
     async saveView(name: string) {
       const view = await viewTask.run(() => client.createView({ name, query: validParams() }));
       if (view) views.value = [...views.value, view];
+      return view !== undefined;
+    },
+    /** Renames one of the team's views; whether it was renamed. */
+    async renameView(id: string, name: string) {
+      const view = await viewTask.run(() => client.renameView(id, name));
+      if (view) views.value = views.value.map((one) => (one.id === id ? view : one));
       return view !== undefined;
     },
     async deleteView(id: string) {

@@ -6,6 +6,7 @@ import { useApp } from './context.ts';
 import { LinkToChange } from './changes-link.tsx';
 import { InboxFilters } from './inbox-filters.tsx';
 import { InboxRows } from './inbox-rows.tsx';
+import { SavedViews } from './saved-views.tsx';
 import { ErrorNote } from './notice.tsx';
 import { ScreenHeading } from './screen-heading.tsx';
 import { browserTicker } from './ticker.ts';
@@ -158,54 +159,4 @@ export function InboxScreen(props: { query?: Record<string, string> }) {
 function focusRow(list: HTMLElement | null, index: number) {
   const links = list?.querySelectorAll<HTMLAnchorElement>(`[data-index="${index}"] a.open`) ?? [];
   for (const link of links) if (link.offsetParent !== null) return link.focus();
-}
-
-/** The built-in views and the team's, with counts; the current filters saved as a new one. */
-function SavedViews({ inbox }: { inbox: Inbox }) {
-  const { session } = useApp();
-  const me = useValue(session.me);
-  const views = useValue(inbox.views);
-  const params = useValue(inbox.params);
-  const failure = useValue(inbox.viewFailure);
-  const loadFailure = useValue(inbox.viewsFailure);
-  const [name, setName] = useState('');
-  const canSave = me?.role === 'admin' || me?.role === 'member';
-  // The view whose filters are the current ones; "this week" moves with the clock, so `from` only needs to be there.
-  const same = (query: Record<string, string>) => {
-    const keys = Object.keys(query);
-    return keys.length === Object.keys(params).length && keys.every((key) => (key === 'from' ? key in params : params[key] === query[key]));
-  };
-  return (
-    <nav class="views" aria-label="Saved views">
-      <ul>
-        {views.map((view) => (
-          <li key={view.id}>
-            <button type="button" class="view" aria-pressed={same(view.query)} onClick={() => void inbox.setFilters(view.query)}>
-              {view.name} <span class="badge">{view.count ?? '—'}</span>
-            </button>
-            {!view.builtIn && canSave && (
-              <button type="button" class="link" aria-label={`Delete the view ${view.name}`} onClick={() => void inbox.deleteView(view.id)}>
-                Delete
-              </button>
-            )}
-          </li>
-        ))}
-      </ul>
-      {canSave && (
-        <form
-          class="inline-form"
-          onSubmit={async (event) => {
-            event.preventDefault();
-            if (name.trim() && (await inbox.saveView(name.trim()))) setName('');
-          }}
-        >
-          <label for="view-name">Save these filters as</label>
-          <input id="view-name" type="text" value={name} maxLength={80} onInput={(event) => setName(event.currentTarget.value)} />
-          <button type="submit">Save view</button>
-        </form>
-      )}
-      {loadFailure && <ErrorNote>{failureText(loadFailure, 'load the saved views')}</ErrorNote>}
-      {failure && <ErrorNote>{failureText(failure, 'change the saved views')}</ErrorNote>}
-    </nav>
-  );
 }

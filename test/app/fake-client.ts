@@ -59,6 +59,7 @@ export function fakeClient(overrides: Partial<AdminClient> = {}): AdminClient {
     count: unfaked('count'),
     views: unfaked('views'),
     createView: unfaked('createView'),
+    renameView: unfaked('renameView'),
     deleteView: unfaked('deleteView'),
     playbooks: unfaked('playbooks'),
     setPlaybook: unfaked('setPlaybook'),

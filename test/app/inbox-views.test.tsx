@@ -41,4 +41,29 @@ describe('inbox and response views', () => {
     expect(screen.queryByRole('button', { name: 'Edit this playbook' })).toBeNull();
     expect(screen.getByLabelText('Apologise')).toHaveProperty('disabled', true);
   });
+
+  it('a team view is renamed in place: Enter saves, Esc leaves it, and the focus goes back to Rename', async () => {
+    const { calls, record } = recorder();
+    const view = { id: 'view_1', name: 'Calls', builtIn: false, query: { segment: 'passive' }, count: 2 };
+    const client = fakeClient({
+      me: async () => makeMe({ role: 'member' }),
+      members: async () => [],
+      list: async () => ({ items: [makeRecord()], nextCursor: null }),
+      statsSummary,
+      views: async () => [view],
+      renameView: record('renameView', async (_id: string, name: string) => ({ ...view, name })),
+    });
+    await renderApp('/inbox', client);
+    fireEvent.click(await screen.findByRole('button', { name: 'Rename the view Calls' }));
+    const field = screen.getByLabelText('New name for Calls');
+    fireEvent.keyDown(field, { key: 'Escape' });
+    await waitFor(() => expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Rename the view Calls' })));
+    expect(calls).toEqual([]);
+    fireEvent.click(screen.getByRole('button', { name: 'Rename the view Calls' }));
+    fireEvent.input(screen.getByLabelText('New name for Calls'), { target: { value: '  Passives to call ' } });
+    fireEvent.submit(screen.getByLabelText('New name for Calls').closest('form')!);
+    await waitFor(() => expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Rename the view Passives to call' })));
+    expect(calls).toEqual([['renameView', ['view_1', 'Passives to call']]]);
+    expect(screen.getByRole('button', { name: /^Passives to call/ })).toBeDefined();
+  });
 });
