@@ -10,7 +10,13 @@ const TRISTATE = [
   ['false', 'No'],
 ] as const;
 
-/** The inbox's filters, each a labelled control; every change reads the list again and goes into the address. */
+/** The filters under "More filters": what a team reaches for less often than search, segment, status and owner. */
+const MORE_FILTERS = ['trait', 'scoreMin', 'scoreMax', 'hasComment', 'contactable', 'identified', 'driver', 'from', 'to', 'overdue'] as const;
+
+/**
+ * The inbox's filters, each a labelled control: search, segment, status, owner and order in one
+ * bar; the rest under "More filters". Every change reads the list again and goes into the address.
+ */
 export function InboxFilters(props: { inbox: Inbox; members: Member[]; searchRef: { current: HTMLInputElement | null } }) {
   const { inbox } = props;
   const params = useValue(inbox.params);
@@ -32,7 +38,10 @@ export function InboxFilters(props: { inbox: Inbox; members: Member[]; searchRef
       </select>
     </div>
   );
+  // "More filters" opens by itself when one of them is on (a link, a view), so nothing filters unseen.
+  const [open, setOpen] = useState(() => MORE_FILTERS.some((name) => params[name] !== undefined) || traitName !== undefined);
   const scores = [['', 'Any'], ...Array.from({ length: 11 }, (_, score) => [String(score), String(score)] as const)] as const;
+  const more = MORE_FILTERS.filter((name) => params[name] !== undefined || (name === 'trait' && traitName !== undefined)).length;
   return (
     <form
       class="filters"
@@ -49,53 +58,64 @@ export function InboxFilters(props: { inbox: Inbox; members: Member[]; searchRef
         void inbox.setFilters(next);
       }}
     >
-      <div class="field search-field">
-        <label for={`${id}-q`}>Search comments and answers</label>
-        <input id={`${id}-q`} ref={props.searchRef} type="search" value={text} onInput={(event) => setText(event.currentTarget.value)} aria-keyshortcuts="/" />
+      <div class="filter-bar">
+        <div class="field search-field">
+          <label for={`${id}-q`}>Search comments and answers</label>
+          <span class="search-row">
+            <input id={`${id}-q`} ref={props.searchRef} type="search" value={text} onInput={(event) => setText(event.currentTarget.value)} aria-keyshortcuts="/" />
+            <button type="submit">Search</button>
+          </span>
+        </div>
+        {select('segment', 'Segment', [
+          ['', 'All'],
+          ['detractor', 'Detractors'],
+          ['passive', 'Passives'],
+          ['promoter', 'Promoters'],
+        ])}
+        {select('followUpStatus', 'Status', [['', 'Any'], ...Object.entries(STATUS_WORDS)])}
+        {select('owner', 'Owner', [['', 'Anyone'], ['me', 'Me'], ['none', 'Unassigned'], ...props.members.map((member) => [member.userId, member.name] as const)])}
+        {select('sort', 'Order', [
+          ['', 'Newest first'],
+          ['score', 'Lowest score first'],
+          ['due', 'Soonest due first'],
+        ])}
       </div>
-      <div class="field">
-        <label for={`${id}-trait`}>Trait (name = value)</label>
-        <input id={`${id}-trait`} type="text" value={trait} placeholder="plan = pro" onInput={(event) => setTrait(event.currentTarget.value)} />
-      </div>
-      <button type="submit">Search</button>
-      {select('segment', 'Segment', [
-        ['', 'All'],
-        ['detractor', 'Detractors'],
-        ['passive', 'Passives'],
-        ['promoter', 'Promoters'],
-      ])}
-      {select('scoreMin', 'Score from', scores)}
-      {select('scoreMax', 'Score to', scores)}
-      {select('followUpStatus', 'Status', [['', 'Any'], ...Object.entries(STATUS_WORDS)])}
-      {select('owner', 'Owner', [['', 'Anyone'], ['me', 'Me'], ['none', 'Unassigned'], ...props.members.map((member) => [member.userId, member.name] as const)])}
-      {select('hasComment', 'Has a comment', TRISTATE)}
-      {select('contactable', 'Contactable', TRISTATE)}
-      {select('identified', 'Identified', TRISTATE)}
-      <div class="field">
-        <label for={`${id}-driver`}>Driver ticked</label>
-        <input id={`${id}-driver`} type="text" value={params.driver ?? ''} onChange={set('driver')} />
-      </div>
-      <div class="field">
-        <label for={`${id}-from`}>Received from</label>
-        <input id={`${id}-from`} type="date" value={params.from?.slice(0, 10) ?? ''} onChange={set('from')} />
-      </div>
-      <div class="field">
-        <label for={`${id}-to`}>Received before</label>
-        <input id={`${id}-to`} type="date" value={params.to?.slice(0, 10) ?? ''} onChange={set('to')} />
-      </div>
-      {select('sort', 'Order', [
-        ['', 'Newest first'],
-        ['score', 'Lowest score first'],
-        ['due', 'Soonest due first'],
-      ])}
-      <label class="check">
-        <input type="checkbox" checked={params.overdue === 'true'} onChange={flag('overdue')} /> Overdue only
-      </label>
-      <label class="check">
-        <input type="checkbox" checked={params.includeTest === 'true'} onChange={flag('includeTest')} aria-describedby={`${id}-test-note`} /> Show test responses
-      </label>
-      <p class="hint" id={`${id}-test-note`}>
-        Answers sent in test mode (the demo’s playground, or a tag with <code>data-test="true"</code>) are left out of these numbers and this list unless you tick this.
+      <details class="more-filters" open={open} onToggle={(event) => setOpen(event.currentTarget.open)}>
+        <summary>{more ? `More filters (${more} on)` : 'More filters'}</summary>
+        <div class="filter-grid">
+          <div class="field">
+            <label for={`${id}-trait`}>Trait (name = value)</label>
+            <input id={`${id}-trait`} type="text" value={trait} placeholder="plan = pro" onInput={(event) => setTrait(event.currentTarget.value)} />
+          </div>
+          {select('scoreMin', 'Score from', scores)}
+          {select('scoreMax', 'Score to', scores)}
+          {select('hasComment', 'Has a comment', TRISTATE)}
+          {select('contactable', 'Contactable', TRISTATE)}
+          {select('identified', 'Identified', TRISTATE)}
+          <div class="field">
+            <label for={`${id}-driver`}>Driver ticked</label>
+            <input id={`${id}-driver`} type="text" value={params.driver ?? ''} onChange={set('driver')} />
+          </div>
+          <div class="field">
+            <label for={`${id}-from`}>Received from</label>
+            <input id={`${id}-from`} type="date" value={params.from?.slice(0, 10) ?? ''} onChange={set('from')} />
+          </div>
+          <div class="field">
+            <label for={`${id}-to`}>Received before</label>
+            <input id={`${id}-to`} type="date" value={params.to?.slice(0, 10) ?? ''} onChange={set('to')} />
+          </div>
+          <label class="check">
+            <input type="checkbox" checked={params.overdue === 'true'} onChange={flag('overdue')} /> Overdue only
+          </label>
+        </div>
+      </details>
+      <p class="test-toggle">
+        <label class="check">
+          <input type="checkbox" checked={params.includeTest === 'true'} onChange={flag('includeTest')} aria-describedby={`${id}-test-note`} /> Show test responses
+        </label>{' '}
+        <span class="hint" id={`${id}-test-note`}>
+          Answers sent in test mode (the demo’s playground, or a tag with <code>data-test="true"</code>) are left out of these numbers and this list unless you tick this.
+        </span>
       </p>
     </form>
   );

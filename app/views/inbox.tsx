@@ -8,6 +8,7 @@ import { InboxFilters } from './inbox-filters.tsx';
 import { InboxRows } from './inbox-rows.tsx';
 import { SavedViews } from './saved-views.tsx';
 import { ErrorNote } from './notice.tsx';
+import { formatCount } from './format.ts';
 import { ScreenHeading } from './screen-heading.tsx';
 import { browserTicker } from './ticker.ts';
 import { useModel, useValue } from './use-value.ts';
@@ -81,7 +82,7 @@ export function InboxScreen(props: { query?: Record<string, string> }) {
       <p class="hint keys-hint">Keys: j and k move, Enter opens, / searches.</p>
       <SavedViews inbox={inbox} />
       {summary && (
-        <dl class="summary" aria-label="Summary">
+        <dl class="summary summary-compact" aria-label="Summary">
           <div class="tile tile-main">
             <dt>NPS</dt>
             <dd>
@@ -91,24 +92,23 @@ export function InboxScreen(props: { query?: Record<string, string> }) {
           </div>
           <div class="tile">
             <dt>Responses</dt>
-            <dd>{summary.total}</dd>
+            <dd>{formatCount(summary.total)}</dd>
           </div>
           <div class="tile">
             <dt>Promoters</dt>
-            <dd class="promoter">{summary.promoters}</dd>
+            <dd class="promoter">{formatCount(summary.promoters)}</dd>
           </div>
           <div class="tile">
             <dt>Passives</dt>
-            <dd class="passive">{summary.passives}</dd>
+            <dd class="passive">{formatCount(summary.passives)}</dd>
           </div>
           <div class="tile">
             <dt>Detractors</dt>
-            <dd class="detractor">{summary.detractors}</dd>
+            <dd class="detractor">{formatCount(summary.detractors)}</dd>
           </div>
         </dl>
       )}
-      <details class="panel filters-panel" open>
-        <summary>Filters</summary>
+      <div class="panel filters-panel">
         <InboxFilters inbox={inbox} members={memberList} searchRef={searchRef} />
         <p class="actions">
           <button type="button" class="link" onClick={() => void inbox.setFilters({})}>
@@ -119,7 +119,7 @@ export function InboxScreen(props: { query?: Record<string, string> }) {
           </a>
         </p>
         {loaded && (role === 'admin' || role === 'member') && <LinkToChange query={listQuery} />}
-      </details>
+      </div>
       {failure && (
         <ErrorNote>
           {failureText(failure, 'load the responses')}{' '}

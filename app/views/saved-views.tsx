@@ -2,6 +2,7 @@ import { useEffect, useId, useRef, useState } from 'preact/hooks';
 import type { SavedView } from '../../sdk/index.ts';
 import type { Inbox } from '../models/inbox.ts';
 import { useApp } from './context.ts';
+import { formatCount } from './format.ts';
 import { ErrorNote } from './notice.tsx';
 import { useValue } from './use-value.ts';
 import { failureText } from './words.ts';
@@ -34,7 +35,7 @@ export function SavedViews({ inbox }: { inbox: Inbox }) {
         {views.map((view) => (
           <li key={view.id}>
             <button type="button" class="view" aria-pressed={same(view.query)} onClick={() => void inbox.setFilters(view.query)}>
-              {view.name} <span class="badge">{view.count ?? '—'}</span>
+              {view.name} <span class="badge">{view.count === null ? '—' : formatCount(view.count)}</span>
             </button>
             {!view.builtIn && canSave && renaming === view.id && <RenameView inbox={inbox} view={view} onDone={() => stopRenaming(view.id)} />}
             {!view.builtIn && canSave && renaming !== view.id && (
@@ -52,7 +53,7 @@ export function SavedViews({ inbox }: { inbox: Inbox }) {
       </ul>
       {canSave && (
         <form
-          class="inline-form"
+          class="save-view"
           onSubmit={async (event) => {
             event.preventDefault();
             if (name.trim() && (await inbox.saveView(name.trim()))) setName('');
@@ -78,7 +79,7 @@ function RenameView(props: { inbox: Inbox; view: SavedView; onDone: () => void }
   const done = props.onDone;
   return (
     <form
-      class="inline-form"
+      class="save-view"
       onSubmit={async (event) => {
         event.preventDefault();
         if (name.trim() && (await props.inbox.renameView(props.view.id, name.trim()))) done();

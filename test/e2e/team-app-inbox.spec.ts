@@ -140,9 +140,12 @@ test('text search finds "école" with "ECOLE", and filters survive a reload', as
   await page.getByRole('button', { name: 'Search' }).click();
   await expect(row(page, seeded.passive)).toBeVisible();
   await expect(page.locator('table tbody tr')).toHaveCount(1);
+  // The rarer filters wait under "More filters"; one of them on, it opens by itself on a reload.
+  await page.getByText('More filters', { exact: true }).click();
   await page.getByLabel('Score from').selectOption('7');
   await expect(page).toHaveURL(/scoreMin=7/);
   await page.reload();
+  await expect(page.getByText('More filters (1 on)')).toBeVisible();
   await expect(page.getByLabel('Score from')).toHaveValue('7');
   await expect(page.getByLabel('Search comments and answers')).toHaveValue(`ECOLE ${TAG.toUpperCase()}`);
   await expect(row(page, seeded.passive)).toBeVisible();
