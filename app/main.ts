@@ -24,4 +24,7 @@ const context: AppContext = { client, session, router, platform: { copyText, now
 const root = document.getElementById('app');
 if (!root) throw new Error('the app’s page has no #app');
 render(h(Context.Provider, { value: context }, h(App, {})), root);
-void session.load();
+// The answer to /v1/me is read once the inbox's first page has come as well (both are on their way:
+// /v1/me since the page's preload), so the inbox shows with its list in one go rather than empty
+// first; a list slower than half a second does not hold the rest of the app back.
+void Promise.race([firstPage.settled, new Promise((resolve) => setTimeout(resolve, 500))]).then(() => session.load());

@@ -1,5 +1,5 @@
 import { batch, computed, signal } from '@preact/signals-core';
-import type { AdminClient, ResponseRecord, SavedView, StatsSummary } from '../../sdk/index.ts';
+import type { AdminClient, ResponsePage, ResponseRecord, SavedView, StatsSummary } from '../../sdk/index.ts';
 import { INBOX_PAGE, type FirstPage } from './first-page.ts';
 import { toListQuery, withParam, type FilterParams } from './inbox-query.ts';
 import { createTask } from './task.ts';
@@ -71,15 +71,14 @@ export function createInbox(deps: InboxDeps) {
     else summaryWithTest = undefined; // read again with the next list
   }
 
-  async function load() {
-    const ask = ++asked;
-    const { query: list } = query.value;
-    const request = { ...list, limit };
-    const page = await task.run(async () => (await deps.firstPage?.(request)) ?? client.list(request));
-    if (!page || ask !== asked) return;
+  // The first page, when it came before this inbox was made: shown from its first render.
+  let ready = deps.firstPage?.takeNow({ ...query.value.query, limit });
+  if (ready) show(ready);
+  let viewsRead = false;
+
+  function show(page: ResponsePage) {
     // The selection stays on its response when that is still listed (a list read again under the keyboard).
     const chosen = records.value[selected.value]?.id;
-    const first = !loaded.value;
     batch(() => {
       selected.value = Math.max(0, page.items.findIndex((record) => record.id === chosen));
       records.value = page.items;
@@ -87,10 +86,23 @@ export function createInbox(deps: InboxDeps) {
       pending.value = 0;
       loaded.value = true;
     });
+  }
+
+  async function load() {
+    const ask = ++asked;
+    const { query: list } = query.value;
+    const request = { ...list, limit };
+    const early = ready;
+    ready = undefined;
+    const page = early ?? (await task.run(async () => (await deps.firstPage?.take(request)) ?? client.list(request)));
+    if (!page || ask !== asked) return;
+    if (page !== early) show(page);
     // Asked once the list is in, so the collector answers the list first: the views' counts and
     // the summary do not change with the filters, and are read again by polling.
     const withTest = list.includeTest === true;
-    await Promise.all([summaryWithTest !== withTest ? loadSummary(withTest) : undefined, first ? loadViews() : undefined]);
+    const views = !viewsRead;
+    viewsRead = true;
+    await Promise.all([summaryWithTest !== withTest ? loadSummary(withTest) : undefined, views ? loadViews() : undefined]);
   }
 
   /** Looks for responses newer than the newest one read, among the filters', without touching the list. */
