@@ -11,6 +11,7 @@ import { ErrorNote } from './notice.tsx';
 import { formatCount } from './format.ts';
 import { ScreenHeading } from './screen-heading.tsx';
 import { browserTicker } from './ticker.ts';
+import { useNarrow } from './use-narrow.ts';
 import { useModel, useValue } from './use-value.ts';
 import { failureText } from './words.ts';
 
@@ -51,6 +52,8 @@ export function InboxScreen(props: { query?: Record<string, string> }) {
   const listQuery = useValue(inbox.query).query;
   const role = useValue(useApp().session.me)?.role;
   const memberList = useValue(members.items);
+  const narrow = useNarrow();
+  const [filtersOpen, setFiltersOpen] = useState(() => Object.keys(props.query ?? {}).some((name) => name !== 'sort'));
   const searchRef = useRef<HTMLInputElement | null>(null);
   const listRef = useRef<HTMLDivElement | null>(null);
   const open = (record: ResponseRecord) => router.go({ screen: 'response', id: record.id, ...(Object.keys(params).length ? { query: params } : {}) });
@@ -66,7 +69,9 @@ export function InboxScreen(props: { query?: Record<string, string> }) {
         focusRow(listRef.current, inbox.selected.value);
       } else if (event.key === '/') {
         event.preventDefault();
-        searchRef.current?.focus();
+        // On a phone the search may be folded away: unfold it first.
+        setFiltersOpen(true);
+        requestAnimationFrame(() => searchRef.current?.focus());
       } else if (event.key === 'Enter' && !(event.target instanceof HTMLAnchorElement || event.target instanceof HTMLButtonElement)) {
         const record = inbox.current.value;
         if (record) open(record);
@@ -76,6 +81,22 @@ export function InboxScreen(props: { query?: Record<string, string> }) {
     return () => document.removeEventListener('keydown', onKey);
   }, [inbox, params]);
 
+  // On a phone the filters fold away under "Filters" (open while one is on), so the list is near the top.
+  const active = Object.keys(params).filter((name) => name !== 'sort').length;
+  const panel = (
+    <>
+      <InboxFilters inbox={inbox} members={memberList} searchRef={searchRef} />
+      <p class="actions">
+        <button type="button" class="link" onClick={() => void inbox.setFilters({})}>
+          Clear all filters
+        </button>{' '}
+        <a href={csvUrl} download>
+          Export these as CSV
+        </a>
+      </p>
+      {loaded && (role === 'admin' || role === 'member') && <LinkToChange query={listQuery} />}
+    </>
+  );
   return (
     <>
       <ScreenHeading title="Inbox" />
@@ -108,18 +129,14 @@ export function InboxScreen(props: { query?: Record<string, string> }) {
           </div>
         </dl>
       )}
-      <div class="panel filters-panel">
-        <InboxFilters inbox={inbox} members={memberList} searchRef={searchRef} />
-        <p class="actions">
-          <button type="button" class="link" onClick={() => void inbox.setFilters({})}>
-            Clear all filters
-          </button>{' '}
-          <a href={csvUrl} download>
-            Export these as CSV
-          </a>
-        </p>
-        {loaded && (role === 'admin' || role === 'member') && <LinkToChange query={listQuery} />}
-      </div>
+      {narrow ? (
+        <details class="panel filters-panel" open={filtersOpen} onToggle={(event) => setFiltersOpen(event.currentTarget.open)}>
+          <summary>{active ? `Filters (${active} on)` : 'Filters'}</summary>
+          {panel}
+        </details>
+      ) : (
+        <div class="panel filters-panel">{panel}</div>
+      )}
       {failure && (
         <ErrorNote>
           {failureText(failure, 'load the responses')}{' '}

@@ -214,6 +214,15 @@ test('360 px: cards, and no horizontal scroll on the inbox or a response', async
   // Only the layout that shows is rendered; turning the phone sideways brings the table instead.
   await expect(page.locator('main table')).toHaveCount(0);
   expect(await overflowX(page)).toBe(0);
+  // The filters fold away on a phone, open while one is on (this search); "/" unfolds them and goes to the search.
+  await expect(page.getByText('Filters (1 on)')).toBeVisible();
+  await page.goto(appUrl('/inbox'));
+  await expect(page.getByText('Filters', { exact: true })).toBeVisible();
+  await expect(page.getByLabel('Segment')).toBeHidden();
+  await page.keyboard.press('/');
+  await expect(page.getByLabel('Search comments and answers')).toBeFocused();
+  await expect(page.getByLabel('Segment')).toBeVisible();
+  expect(await overflowX(page)).toBe(0);
   await page.setViewportSize({ width: 740, height: 360 });
   await expect(page.locator(`main tr[data-id="${seeded.passive}"]`)).toBeVisible();
   await expect(page.locator('main .response-card')).toHaveCount(0);
