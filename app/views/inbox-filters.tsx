@@ -82,32 +82,35 @@ export function InboxFilters(props: { inbox: Inbox; members: Member[]; searchRef
       </div>
       <details class="more-filters" open={open} onToggle={(event) => setOpen(event.currentTarget.open)}>
         <summary>{more ? `More filters (${more} on)` : 'More filters'}</summary>
-        <div class="filter-grid">
-          <div class="field">
-            <label for={`${id}-trait`}>Trait (name = value)</label>
-            <input id={`${id}-trait`} type="text" value={trait} placeholder="plan = pro" onInput={(event) => setTrait(event.currentTarget.value)} />
+        {/* Drawn when opened: most visits never do. */}
+        {open && (
+          <div class="filter-grid">
+            <div class="field">
+              <label for={`${id}-trait`}>Trait (name = value)</label>
+              <input id={`${id}-trait`} type="text" value={trait} placeholder="plan = pro" onInput={(event) => setTrait(event.currentTarget.value)} />
+            </div>
+            {select('scoreMin', 'Score from', scores)}
+            {select('scoreMax', 'Score to', scores)}
+            {select('hasComment', 'Has a comment', TRISTATE)}
+            {select('contactable', 'Contactable', TRISTATE)}
+            {select('identified', 'Identified', TRISTATE)}
+            <div class="field">
+              <label for={`${id}-driver`}>Driver ticked</label>
+              <input id={`${id}-driver`} type="text" value={params.driver ?? ''} onChange={set('driver')} />
+            </div>
+            <div class="field">
+              <label for={`${id}-from`}>Received from</label>
+              <input id={`${id}-from`} type="date" value={params.from?.slice(0, 10) ?? ''} onChange={set('from')} />
+            </div>
+            <div class="field">
+              <label for={`${id}-to`}>Received before</label>
+              <input id={`${id}-to`} type="date" value={params.to?.slice(0, 10) ?? ''} onChange={set('to')} />
+            </div>
+            <label class="check">
+              <input type="checkbox" checked={params.overdue === 'true'} onChange={flag('overdue')} /> Overdue only
+            </label>
           </div>
-          {select('scoreMin', 'Score from', scores)}
-          {select('scoreMax', 'Score to', scores)}
-          {select('hasComment', 'Has a comment', TRISTATE)}
-          {select('contactable', 'Contactable', TRISTATE)}
-          {select('identified', 'Identified', TRISTATE)}
-          <div class="field">
-            <label for={`${id}-driver`}>Driver ticked</label>
-            <input id={`${id}-driver`} type="text" value={params.driver ?? ''} onChange={set('driver')} />
-          </div>
-          <div class="field">
-            <label for={`${id}-from`}>Received from</label>
-            <input id={`${id}-from`} type="date" value={params.from?.slice(0, 10) ?? ''} onChange={set('from')} />
-          </div>
-          <div class="field">
-            <label for={`${id}-to`}>Received before</label>
-            <input id={`${id}-to`} type="date" value={params.to?.slice(0, 10) ?? ''} onChange={set('to')} />
-          </div>
-          <label class="check">
-            <input type="checkbox" checked={params.overdue === 'true'} onChange={flag('overdue')} /> Overdue only
-          </label>
-        </div>
+        )}
       </details>
       <p class="test-toggle">
         <label class="check">

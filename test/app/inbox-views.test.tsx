@@ -22,12 +22,14 @@ describe('inbox and response views', () => {
     const client = fakeClient({ me: async () => makeMe(), members: async () => [makeMember()], list: record('list', async () => ({ items: [makeRecord({ comment: 'Too slow' })], nextCursor: null })), statsSummary, views: async () => [], get: async () => makeDetail(), playbooks: async () => PLAYBOOKS });
     const { history } = await renderApp('/inbox?segment=detractor', client);
     await screen.findAllByText('Too slow');
-    fireEvent.change(screen.getByLabelText('Score to'), { target: { value: '4' } });
-    await waitFor(() => expect(history.current()).toBe('/inbox?segment=detractor&scoreMax=4'));
-    expect(calls.at(-1)).toEqual(['list', [{ segment: 'detractor', scoreMax: 4, limit: 25 }]]);
+    // The rarer filters are drawn once "More filters" opens.
+    expect(screen.queryByLabelText('Score to')).toBeNull();
+    fireEvent.change(screen.getByLabelText('Status'), { target: { value: 'contacted' } });
+    await waitFor(() => expect(history.current()).toBe('/inbox?segment=detractor&followUpStatus=contacted'));
+    expect(calls.at(-1)).toEqual(['list', [{ segment: 'detractor', followUpStatus: 'contacted', limit: 25 }]]);
     fireEvent.click(screen.getAllByRole('link', { name: /Open the detractor response/ })[0]!);
     await screen.findByRole('heading', { level: 2, name: 'Timeline' });
-    expect(history.current()).toBe(`/response?id=${makeRecord().id}&segment=detractor&scoreMax=4`);
+    expect(history.current()).toBe(`/response?id=${makeRecord().id}&segment=detractor&followUpStatus=contacted`);
     expect(screen.getByLabelText('Apologise')).toBeDefined();
     expect(screen.queryByText('Ask for a review')).toBeNull();
   });
