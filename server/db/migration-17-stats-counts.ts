@@ -1,31 +1,17 @@
 // Not typed as Migration here: importing the type from migrations.ts, which lists this migration,
 // would be an import cycle. MIGRATIONS checks its shape.
 
-/**
- * The dashboard's stats at a million responses (SPEC §10), as migration 2 made the counts cheap:
- * daily tables kept by triggers in the same statement as every write, so a dashboard without a
- * survey or trait filter sums at most days × keys rows instead of reading every response.
- *
- * - `response_driver_counts`: per site, test flag, day, segment and driver, how many responses
- *   ticked it; what `response_drivers` joined with `responses` gives. Each driver counts once per
- *   response, as there (its primary key holds a driver once per response).
- * - `responses.first_contact_at`: when the response's follow-up first changed status (the
- *   timeline's first `status` row), kept by triggers on `follow_up_notes`; follow-up health reads
- *   it instead of looking up each response's notes.
- * - `response_contact_counts`: per site, test flag and day, how many responses were contacted and
- *   how many of them before they were due.
- * - Indexes for what depends on "now": the median's order, and the open follow-ups by due date.
- */
-/** JSON text of this kind, or an empty one (json_each fails on text that is not JSON): the same as migration 6's. */
+/** JSON array text, or an empty one (json_each fails on text that is not JSON): as migration 6 reads drivers. */
 const SQLITE_JSON_ARRAY = (column: string) => `CASE WHEN json_valid(${column}) AND json_type(${column}) = 'array' THEN ${column} ELSE '[]' END`;
 /** A response's drivers as migration 6 puts them in `response_drivers`: text elements, each once. */
 const SQLITE_DRIVERS = (row: string) => `SELECT DISTINCT d.value AS driver FROM json_each(${SQLITE_JSON_ARRAY(`${row}.drivers`)}) d WHERE d.type = 'text'`;
 const PG_DRIVERS = (row: string) => `SELECT DISTINCT d AS driver FROM jsonb_array_elements_text(onepoint_jsonb(${row}.drivers, 'array')) AS d`;
 
 const DRIVER_KEY = 'site_id, test, day, segment, driver';
+// In order of the driver: two responses ticking the same ones lock their count rows in the same order (Postgres).
 const driverAdd = (row: string, drivers: string) =>
   `INSERT INTO response_driver_counts (${DRIVER_KEY}, n) SELECT ${row}.site_id, ${row}.test, ${row}.received_day, ${row}.segment, drivers.driver, 1
-     FROM (${drivers}) AS drivers WHERE true
+     FROM (${drivers}) AS drivers WHERE true ORDER BY drivers.driver
    ON CONFLICT (${DRIVER_KEY}) DO UPDATE SET n = response_driver_counts.n + 1`;
 const driverRemove = (row: string, drivers: string) =>
   `UPDATE response_driver_counts SET n = n - 1
@@ -65,10 +51,28 @@ const TABLES = [
   'CREATE INDEX responses_site_wait ON responses (site_id, (first_contact_at - received_at), test, received_at) WHERE first_contact_at IS NOT NULL',
   // Not yet settled (no contact, not yet due): the few due from now on, read in place of every other.
   'CREATE INDEX responses_site_unsettled ON responses (site_id, (COALESCE(due_at, received_at)), test, received_at) WHERE first_contact_at IS NULL',
-  // Overdue per owner without reading the rows: the open follow-ups by due date, owner included.
-  "CREATE INDEX responses_site_open_due ON responses (site_id, due_at, test, received_at, follow_up_owner_id, follow_up_owner) WHERE follow_up_status IN ('new', 'contacted')",
+  // Overdue per owner without reading the rows: the open follow-ups only, already in groups of
+  // an owner, with all the query reads (the status too, or SQLite reads the rows for it).
+  `CREATE INDEX responses_site_open_owner ON responses (site_id, follow_up_owner_id, follow_up_owner, due_at, test, received_at, follow_up_status)
+   WHERE follow_up_status IN ('new', 'contacted')`,
 ];
 
+/**
+ * The dashboard's stats at a million responses (SPEC §10), as migration 2 made the counts cheap:
+ * daily tables kept by triggers in the same statement as every write, so a dashboard without a
+ * survey or trait filter sums at most days × keys rows instead of reading every response.
+ *
+ * - `response_driver_counts`: per site, test flag, day, segment and driver, how many responses
+ *   ticked it; what `response_drivers` joined with `responses` gives. Each driver counts once per
+ *   response, as there (its primary key holds a driver once per response).
+ * - `responses.first_contact_at`: when the response's follow-up first changed status (the
+ *   timeline's first `status` row), kept by triggers on `follow_up_notes`; follow-up health reads
+ *   it instead of looking up each response's notes.
+ * - `response_contact_counts`: per site, test flag and day, how many responses were contacted and
+ *   how many of them before they were due.
+ * - Indexes for what depends on "now": the median's order, the responses not yet settled by due
+ *   date, and the open follow-ups per owner.
+ */
 export const STATS_COUNTS_MIGRATION = {
   version: 17,
   name: 'daily driver and contact counts for stats',
