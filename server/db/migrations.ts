@@ -9,6 +9,7 @@ import { CLOSE_THE_LOOP_MIGRATION } from './migration-15-close-the-loop.ts';
 import { IMPRESSIONS_MIGRATION } from './migration-13-impressions.ts';
 import { INBOX_MIGRATION } from './migration-12-inbox.ts';
 import { VIEW_COUNTS_MIGRATION } from './migration-16-view-counts.ts';
+import { STATS_COUNTS_MIGRATION } from './migration-17-stats-counts.ts';
 import { DOCS_PER_MS, sqliteFoldSql } from './search-text.ts';
 
 
@@ -317,6 +318,7 @@ export const MIGRATIONS: Migration[] = [
   IMPRESSIONS_MIGRATION,
   CLOSE_THE_LOOP_MIGRATION,
   VIEW_COUNTS_MIGRATION,
+  STATS_COUNTS_MIGRATION,
 ];
 
 /** Applies what is missing, under a lock so that two collectors starting together do not race. */

@@ -37,6 +37,26 @@ export function daysOf(filters: StatsFilters): { fromDay?: number; toDay?: numbe
 }
 
 /**
+ * Whether the daily counts kept by triggers (`response_counts`, `response_driver_counts`,
+ * `response_contact_counts`) can answer: they are kept per site, test flag and day, so a survey
+ * or a trait needs the responses themselves.
+ */
+export function countable(filters: StatsFilters): boolean {
+  return filters.surveyId === undefined && !filters.trait;
+}
+
+/** The condition on a daily counts table (`site_id`, `test`, `day`) for the filters' sites, test flag and whole days. */
+export function countsWhere(siteIds: readonly string[], filters: StatsFilters): { sql: string; params: SqlValue[] } {
+  const sites = inList('site_id', siteIds);
+  const clauses = [sites.sql, filters.includeTest ? '1 = 1' : 'test = 0'];
+  const params: SqlValue[] = [...sites.params];
+  const { fromDay, toDay } = daysOf(filters);
+  if (fromDay !== undefined) clauses.push('day >= ?'), params.push(fromDay);
+  if (toDay !== undefined) clauses.push('day < ?'), params.push(toDay);
+  return { sql: clauses.join(' AND '), params };
+}
+
+/**
  * The condition on `responses r` that selects what the stats count, with its parameters: every
  * part of the stats (counts, drivers, follow-up health) reads the same responses. Dates as
  * `received_at` bounds on whole days, which the site's (site_id, received_at) index serves.

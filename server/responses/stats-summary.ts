@@ -1,9 +1,8 @@
 import * as z from 'zod/mini';
 import { distributionOf, isScore, npsFromDistribution, type StatsSummary } from '../../sdk/index.ts';
-import type { Driver, SqlValue } from '../db/driver.ts';
-import { inList } from '../db/in-list.ts';
+import type { Driver } from '../db/driver.ts';
 import { int, select } from '../db/rows.ts';
-import { daysOf, statsWhere, type StatsFilters } from './stats-filters.ts';
+import { countable, countsWhere, statsWhere, type StatsFilters } from './stats-filters.ts';
 
 const countRow = z.object({ day: int, score: int, n: int });
 
@@ -12,14 +11,9 @@ const countRow = z.object({ day: int, score: int, n: int });
  * triggers (at most days × 11 rows); with one, from the responses themselves, over the same days.
  */
 export function dailyCounts(db: Driver, siteIds: readonly string[], filters: StatsFilters) {
-  if (filters.surveyId === undefined && !filters.trait) {
-    const sites = inList('site_id', siteIds);
-    const clauses = [sites.sql, filters.includeTest ? '1 = 1' : 'test = 0'];
-    const params: SqlValue[] = [...sites.params];
-    const { fromDay, toDay } = daysOf(filters);
-    if (fromDay !== undefined) clauses.push('day >= ?'), params.push(fromDay);
-    if (toDay !== undefined) clauses.push('day < ?'), params.push(toDay);
-    return select(db, countRow, 'response_counts', `SELECT day, score, SUM(n) AS n FROM response_counts WHERE ${clauses.join(' AND ')} GROUP BY day, score`, params);
+  if (countable(filters)) {
+    const counts = countsWhere(siteIds, filters);
+    return select(db, countRow, 'response_counts', `SELECT day, score, SUM(n) AS n FROM response_counts WHERE ${counts.sql} GROUP BY day, score`, counts.params);
   }
   const where = statsWhere(siteIds, filters);
   return select(db, countRow, 'responses', `SELECT r.received_day AS day, r.score AS score, COUNT(*) AS n FROM responses r WHERE ${where.sql} GROUP BY r.received_day, r.score`, where.params);
