@@ -57,6 +57,7 @@ function PROBE(waitMs: number) {
       return heading() === 'Inbox' && all.length > 0 && all.every((row) => /\bpassive\b/.test(segmentOf(row)));
     },
     response: () => /^Response from /.test(heading()),
+    dashboard: () => heading() === 'Dashboard' && document.querySelector('main dl[aria-label="Summary"]') !== null,
   };
   const when = (name: string) =>
     new Promise<number>((resolve) => {
@@ -206,6 +207,11 @@ try {
         return typeof at === 'string' ? at : (await probe.when('passive')) - at;
       });
     }),
+    // Not one of the goal's steps: the dashboard reads GET /v1/stats, shown for what it costs at this size.
+    await measure('open the dashboard (a page load, to its figures; not a goal step)', async () => {
+      await page.goto(`${collector.url}/dashboard`, { waitUntil: 'commit' });
+      return (await bench(page)).evaluate((probe) => probe.when('dashboard'));
+    }),
     await measure('open a response', async () => {
       if (Number.isNaN(await openInbox())) return Number.NaN;
       return (await bench(page)).evaluate(async (probe) => {
@@ -228,7 +234,7 @@ try {
     // A screen that never got ready sorts last, as the slowest run.
     const sorted = times.map((time) => (Number.isNaN(time) ? Infinity : time)).sort((a, b) => a - b);
     const p95 = quantile(sorted, 0.95);
-    if (!(p95 < GOAL_MS)) misses.push(`${label} (p95 ${p95.toFixed(0)} ms)`);
+    if (!(p95 < GOAL_MS) && !label.includes('not a goal step')) misses.push(`${label} (p95 ${p95.toFixed(0)} ms)`);
     console.log(`| ${label} | ${quantile(sorted, 0.5).toFixed(0)} | ${p95.toFixed(0)} | ${(sorted.at(-1) ?? Number.NaN).toFixed(0)} |`);
   }
   const bootSorted = [...booted].sort((a, b) => a - b);
