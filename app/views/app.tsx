@@ -1,30 +1,29 @@
 import { useEffect } from 'preact/hooks';
 import { redirectFor } from '../models/guard.ts';
 import type { Route } from '../models/router.ts';
-import { AcceptInvitationScreen } from './accept-invitation.tsx';
 import { useApp } from './context.ts';
 import { InboxScreen } from './inbox.tsx';
-import { MembersScreen } from './members.tsx';
+import {
+  AcceptInvitationScreen,
+  AuditScreen,
+  ChangesScreen,
+  DashboardScreen,
+  MembersScreen,
+  NotificationsScreen,
+  OutboxScreen,
+  PrivacyScreen,
+  ResetPasswordScreen,
+  ResponseScreen,
+  SettingsScreen,
+  SignInScreen,
+  TokensScreen,
+  WebhooksScreen,
+} from './lazy-screens.ts';
 import { ErrorNote } from './notice.tsx';
 import { PublicLayout } from './public-layout.tsx';
-import { ResetPasswordScreen } from './reset-password.tsx';
-import { ResponseScreen } from './response.tsx';
 import { Shell } from './shell.tsx';
-import { SignInScreen } from './sign-in.tsx';
 import { useValue } from './use-value.ts';
 import { failureText } from './words.ts';
-import { lazy } from './lazy.tsx';
-
-// Screens most visits never open load when first shown, each its own chunk.
-const DashboardScreen = lazy(() => import('./dashboard.tsx').then((m) => m.DashboardScreen));
-const TokensScreen = lazy(() => import('./tokens.tsx').then((m) => m.TokensScreen));
-const AuditScreen = lazy(() => import('./audit.tsx').then((m) => m.AuditScreen));
-const PrivacyScreen = lazy(() => import('./privacy.tsx').then((m) => m.PrivacyScreen));
-const SettingsScreen = lazy(() => import('./settings.tsx').then((m) => m.SettingsScreen));
-const WebhooksScreen = lazy(() => import('./webhooks.tsx').then((m) => m.WebhooksScreen));
-const OutboxScreen = lazy(() => import('./outbox.tsx').then((m) => m.OutboxScreen));
-const NotificationsScreen = lazy(() => import('./mail-preferences.tsx').then((m) => m.NotificationsScreen));
-const ChangesScreen = lazy(() => import('./changes.tsx').then((m) => m.ChangesScreen));
 
 /** The app: the screen for the address, or where the guard sends this person instead. */
 export function App() {

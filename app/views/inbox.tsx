@@ -6,6 +6,7 @@ import { useApp } from './context.ts';
 import { LinkToChange } from './changes-link.tsx';
 import { InboxFilters } from './inbox-filters.tsx';
 import { InboxRows } from './inbox-rows.tsx';
+import { ResponseScreen } from './lazy-screens.ts';
 import { SavedViews } from './saved-views.tsx';
 import { ErrorNote } from './notice.tsx';
 import { formatCount } from './format.ts';
@@ -42,6 +43,12 @@ export function InboxScreen(props: { query?: Record<string, string> }) {
   // What the filters offer besides the list (the team's members, the draft changes) is asked for
   // once the list is in: the collector answers the list first.
   useEffect(() => void (loaded && members.load()), [loaded, members]);
+  // Where the inbox leads next, one response, is fetched while the browser is idle, not at the start.
+  useEffect(() => {
+    if (!loaded) return;
+    const idle = window.requestIdleCallback ?? ((work: () => void) => window.setTimeout(work, 200));
+    idle(() => ResponseScreen.preload());
+  }, [loaded]);
   const failure = useValue(inbox.failure);
   const pending = useValue(inbox.pending);
   const selected = useValue(inbox.selected);

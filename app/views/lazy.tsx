@@ -7,10 +7,10 @@ import { ErrorNote } from './notice.tsx';
  * (a budget: 60 KB gzip). Loaded once; later visits render at once.
  * @example const SettingsScreen = lazy(() => import('./settings.tsx').then((m) => m.SettingsScreen));
  */
-export function lazy<P extends object>(load: () => Promise<ComponentType<P>>): ComponentType<P> {
+export function lazy<P extends object>(load: () => Promise<ComponentType<P>>): ComponentType<P> & { preload(): void } {
   let loaded: ComponentType<P> | undefined;
   let loading: Promise<ComponentType<P>> | undefined;
-  return function LazyScreen(props: P) {
+  const screen = function LazyScreen(props: P) {
     const [component, setComponent] = useState<ComponentType<P> | undefined>(() => loaded);
     const [failed, setFailed] = useState(false);
     useEffect(() => {
@@ -32,4 +32,11 @@ export function lazy<P extends object>(load: () => Promise<ComponentType<P>>): C
     const Loaded = component;
     return <Loaded {...props} />;
   };
+  return Object.assign(screen, {
+    /** Fetches the screen's code ahead of its first showing (a failure is retried when it shows). */
+    preload() {
+      loading ??= load().then((found) => (loaded = found));
+      loading.catch(() => (loading = undefined));
+    },
+  });
 }
