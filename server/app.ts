@@ -150,7 +150,7 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
     // Also the raw error: a chunked body is read by the body-size limit, before any route.
     if (error instanceof ClientAbortedError || isClientAbort(error)) {
       options.logger.info({ reqId: c.get('requestId'), route: c.req.routePath }, 'request aborted by client');
-      return problem(c, 400, 'request_aborted', 'the client closed the request before its body arrived');
+      return problem(c, 400, 'request_aborted', error instanceof ClientAbortedError ? error.message : 'the client closed the request before its body arrived');
     }
     options.logger.error({ reqId: c.get('requestId'), route: c.req.routePath, err: { name: error.name, message: error.message, stack: error.stack } }, 'request failed');
     return problem(c, 500, 'internal', 'the collector failed; the request can be retried');

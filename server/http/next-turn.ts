@@ -1,4 +1,5 @@
 import { setImmediate } from 'node:timers/promises';
+import { ClientAbortedError } from './client-aborted-error.ts';
 
 /**
  * Waits for the event loop's next turn, so that requests which arrived meanwhile get theirs: an
@@ -7,3 +8,12 @@ import { setImmediate } from 'node:timers/promises';
  * would wait for every count, not just the one running.
  */
 export const nextTurn = (): Promise<void> => setImmediate();
+
+/**
+ * The next turn for a request's answer: throws {@link ClientAbortedError} when the client has gone
+ * meanwhile (its request's signal aborted), so the rest of the answer is not worked out for nobody.
+ */
+export async function nextTurnFor(signal: AbortSignal): Promise<void> {
+  await nextTurn();
+  if (signal.aborted) throw new ClientAbortedError({ before: 'answer' });
+}

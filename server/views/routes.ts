@@ -2,7 +2,7 @@ import type { Hono } from 'hono';
 import { BUILT_IN_VIEWS, listQuerySchema, savedViewCreateSchema, savedViewRenameSchema, type SavedView } from '../../sdk/index.ts';
 import type { Audit } from '../http/audit.ts';
 import type { AppEnv } from '../http/context.ts';
-import { nextTurn } from '../http/next-turn.ts';
+import { nextTurnFor } from '../http/next-turn.ts';
 import type { Authorize, Principal } from '../http/principal.ts';
 import { problem } from '../http/problem.ts';
 import { check, readJson } from '../http/validate.ts';
@@ -34,7 +34,7 @@ export function viewRoutes(app: Hono<AppEnv>, deps: ViewRoutesDeps) {
     const views = [...builtInViews(deps.now()).map((view) => ({ ...view, builtIn: true })), ...(await deps.views.listViews(principal.teamId)).map((view) => ({ ...view, builtIn: false }))];
     const items: SavedView[] = [];
     for (const [index, view] of views.entries()) {
-      if (index > 0) await nextTurn();
+      if (index > 0) await nextTurnFor(c.req.raw.signal);
       items.push({ ...view, count: await deps.countQuery(principal, view.query) });
     }
     return c.json({ items });

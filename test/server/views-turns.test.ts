@@ -1,6 +1,7 @@
 import { Hono } from 'hono';
 import { describe, expect, it } from 'vitest';
 import type { AppEnv } from '../../server/http/context.ts';
+import { ClientAbortedError } from '../../server/http/client-aborted-error.ts';
 import { viewRoutes } from '../../server/views/routes.ts';
 import type { SavedViewsStore } from '../../server/views/store.ts';
 import { fixedPrincipal, memberPrincipal } from '../helpers/fixed-principal.ts';
@@ -27,5 +28,28 @@ describe('GET /v1/views between its counts', () => {
     const answer = await app.request('/v1/views');
     expect(answer.status).toBe(200);
     expect(order).toEqual(['count segment+followUpStatus', 'another request', 'count segment+from', 'count owner+open', 'count overdue']);
+  });
+
+  it('stops counting for a client that has gone: no count after its request aborted', async () => {
+    const counted: string[] = [];
+    const gone = new AbortController();
+    const app = new Hono<AppEnv>();
+    const views: SavedViewsStore = { listViews: async () => [], createView: () => Promise.reject(new Error('not here')), renameView: async () => undefined, deleteView: async () => false };
+    viewRoutes(app, {
+      views,
+      authorize: fixedPrincipal(() => memberPrincipal('team-1', 'viewer')),
+      audit: async () => undefined,
+      now: () => Date.UTC(2026, 11, 1),
+      countQuery: async (_principal, query) => {
+        counted.push(Object.keys(query).join('+'));
+        gone.abort(); // the page went away during the first count
+        return 0;
+      },
+    });
+    let thrown: unknown;
+    app.onError((error, c) => ((thrown = error), c.body(null, 400)));
+    await app.request('/v1/views', { signal: gone.signal });
+    expect(counted).toEqual(['segment+followUpStatus']);
+    expect(thrown).toBeInstanceOf(ClientAbortedError);
   });
 });
