@@ -1,9 +1,9 @@
-import type { AdminClient, ListQuery, ResponsePage } from '../../sdk/index.ts';
+import { INBOX_PAGE_SIZE, type AdminClient, type ListQuery, type ResponsePage } from '../../sdk/index.ts';
 import { toListQuery } from './inbox-query.ts';
 import type { Route } from './router.ts';
 
-/** The inbox's page size: what the first page is asked for with, and what the inbox asks. */
-export const INBOX_PAGE = 25;
+/** The inbox's page size: what the first page is asked for with (the collector preloads it), and what the inbox asks. */
+export const INBOX_PAGE = INBOX_PAGE_SIZE;
 
 /** The inbox's first page, asked for as the app started; the first inbox of the same request takes it. */
 export interface FirstPage {

@@ -107,3 +107,6 @@ export function listQueryParams(query: ListQuery): Record<string, string> {
   const { trait, ...rest } = query;
   return { ...toParams(rest), ...(trait ? { [`${TRAIT_PREFIX}${trait.key}`]: trait.value } : {}) };
 }
+
+/** How many responses the team app's inbox shows a page at a time; the collector preloads its first page with the same. */
+export const INBOX_PAGE_SIZE = 25;

@@ -2,6 +2,7 @@ import type { Hono } from 'hono';
 import type { AppEnv } from '../http/context.ts';
 import { problem } from '../http/problem.ts';
 import { APP_DIRS, builtApp } from './built-app.ts';
+import { firstPagePreload } from './first-page-preload.ts';
 
 /** Every path the app answers with its page: it reads the path itself (History API) and shows that screen. */
 export const APP_PATHS = ['/', '/sign-in', '/inbox', '/response', '/dashboard', '/members', '/tokens', '/audit', '/privacy', '/settings', '/webhooks', '/outbox', '/notifications', '/changes', '/invite', '/reset-password'] as const;
@@ -24,8 +25,10 @@ export function appPages(app: Hono<AppEnv>, options: { dirs?: readonly string[] 
   const built = builtApp(options.dirs ?? APP_DIRS);
   for (const path of APP_PATHS) {
     app.get(path, async (c) => {
-      const html = await built.page();
-      if (html === undefined) return problem(c, 503, 'not_built', NOT_BUILT);
+      const page = await built.page();
+      if (page === undefined) return problem(c, 503, 'not_built', NOT_BUILT);
+      const preload = firstPagePreload(c.req.path, c.req.query());
+      const html = preload ? page.replace('</head>', `    ${preload}\n  </head>`) : page;
       // The page names the current hashed files: always asked again (they are cached for good).
       return c.html(html, 200, { 'Content-Security-Policy': APP_POLICY, 'Referrer-Policy': 'no-referrer', 'Cache-Control': 'no-cache' });
     });

@@ -206,6 +206,20 @@ for (const colorScheme of ['light', 'dark'] as const) {
   });
 }
 
+test('the page preloads who is signed in and the first page, and the app uses each once', async ({ page }) => {
+  const warnings: string[] = [];
+  page.on('console', (message) => void (message.type() === 'warning' && warnings.push(message.text())));
+  await signInAs(page, 'inbox');
+  await page.goto(appUrl('/inbox?segment=passive'));
+  await expect(page.getByRole('link', { name: /^Open the passive response/ }).first()).toBeVisible();
+  const asked = await page.evaluate(() => performance.getEntriesByType('resource').map((entry) => new URL(entry.name).pathname));
+  expect(asked.filter((path) => path === '/v1/me')).toHaveLength(1);
+  expect(asked.filter((path) => path === '/v1/responses')).toHaveLength(1);
+  // Chromium warns of a preload the page did not use a few seconds after the load.
+  await page.waitForTimeout(3500);
+  expect(warnings.filter((text) => /preload/i.test(text))).toEqual([]);
+});
+
 test('360 px: cards, and no horizontal scroll on the inbox or a response', async ({ page }) => {
   await page.setViewportSize({ width: 360, height: 740 });
   await signInAs(page, 'inbox');
