@@ -8,7 +8,9 @@
 // Times are taken in the page: from the navigation's start (open) or from the change or click
 // (filter, open a response) to the animation frame that paints the first DOM state where the
 // screen is ready. What "ready" means is read through stable parts of the screens, listed in
-// PROBE below, so that a rebuilt inbox is measured the same way.
+// PROBE below, so that a rebuilt inbox is measured the same way. A page load starts once the page
+// before it has no request left on the network; the filter and the response are measured straight
+// after the inbox is ready, while its views' counts may still be read.
 import { chromium, type Page } from '@playwright/test';
 import { performance } from 'node:perf_hooks';
 import pino from 'pino';
@@ -175,15 +177,22 @@ try {
 
   /** How long the collector's answers took during the inbox's loads, by route (what the page waited for). */
   const calls = new Map<string, number[]>();
-  /** When, in a page load, the app's scripts had run: its first page of the list was asked for (GET /v1/me is preloaded by the page itself). */
+  /** When, in a page load, the app's scripts had run (DOMContentLoaded: the page's module scripts evaluated). */
   const booted: number[] = [];
   /** A fresh inbox page, timed from its navigation's start to its list on screen. */
   const openInbox = async () => {
+    // Each load starts once the page before it is done asking (its views' counts, members, …), so
+    // a sample does not pay for the previous one's reads, as a person opening the inbox would not.
+    await page.waitForLoadState('networkidle');
     await page.goto(`${collector.url}/inbox`, { waitUntil: 'commit' });
     const took = await (await bench(page)).evaluate((probe) => probe.inbox);
     const entries = await page.evaluate(() => performance.getEntriesByType('resource').map((entry) => ({ name: entry.name, start: entry.startTime, ms: entry.duration })));
-    const list = entries.find((entry) => new URL(entry.name).pathname === '/v1/responses');
-    if (list) booted.push(list.start);
+    booted.push(
+      await page.evaluate(() => {
+        const navigation = window.performance.getEntriesByType('navigation')[0];
+        return navigation instanceof PerformanceNavigationTiming ? navigation.domContentLoadedEventEnd : Number.NaN;
+      }),
+    );
     for (const entry of entries) {
       const path = new URL(entry.name).pathname;
       if (path.startsWith('/v1/')) calls.set(path, [...(calls.get(path) ?? []), entry.ms]);
@@ -238,7 +247,7 @@ try {
     console.log(`| ${label} | ${quantile(sorted, 0.5).toFixed(0)} | ${p95.toFixed(0)} | ${(sorted.at(-1) ?? Number.NaN).toFixed(0)} |`);
   }
   const bootSorted = [...booted].sort((a, b) => a - b);
-  console.log(`\nIn a page load of the inbox, the app's scripts had run (its first page asked for) at p50 ${quantile(bootSorted, 0.5).toFixed(0)} ms, p95 ${quantile(bootSorted, 0.95).toFixed(0)} ms.`);
+  console.log(`\nIn a page load of the inbox, the app's scripts had run (DOMContentLoaded) at p50 ${quantile(bootSorted, 0.5).toFixed(0)} ms, p95 ${quantile(bootSorted, 0.95).toFixed(0)} ms.`);
   console.log('The collector’s answers while the inbox loaded (in the page, request to last byte):');
   for (const [path, times] of calls) {
     const sorted = [...times].sort((a, b) => a - b);

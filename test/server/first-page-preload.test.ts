@@ -22,7 +22,8 @@ const hrefOf = (link: string | undefined) => /href="([^"]+)"/.exec(link ?? '')?.
 
 describe('the inbox page preloads its first page', () => {
   it('with exactly the URL the app asks for, for the inbox and its filters', async () => {
-    for (const params of [{}, { segment: 'passive' }, { q: 'école "quoted" <b>', sort: 'score', 'trait.plan': 'pro', overdue: 'true' }, { owner: 'me', includeTest: 'true' }]) {
+    const cases: Record<string, string>[] = [{}, { segment: 'passive' }, { q: 'école "quoted" <b>', sort: 'score', 'trait.plan': 'pro', overdue: 'true' }, { owner: 'me', includeTest: 'true' }];
+    for (const params of cases) {
       const link = firstPagePreload('/inbox', params);
       expect(link).toMatch(/^<link rel="preload" href="[^"<>]+" as="fetch" crossorigin="use-credentials" \/>$/);
       expect(hrefOf(link)).toBe(await appUrl(params));
@@ -33,6 +34,7 @@ describe('the inbox page preloads its first page', () => {
   it('nowhere else, and not for a query the app would trim (its URL would differ)', () => {
     expect(firstPagePreload('/settings', {})).toBeUndefined();
     expect(firstPagePreload('/response', { id: 'x' })).toBeUndefined();
-    for (const params of [{ segment: 'fans' }, { colour: 'red' }, { cursor: 'abc' }, { limit: '5' }, { segment: '' }]) expect(firstPagePreload('/inbox', params), JSON.stringify(params)).toBeUndefined();
+    const trimmed: Record<string, string>[] = [{ segment: 'fans' }, { colour: 'red' }, { cursor: 'abc' }, { limit: '5' }, { segment: '' }];
+    for (const params of trimmed) expect(firstPagePreload('/inbox', params), JSON.stringify(params)).toBeUndefined();
   });
 });
