@@ -18,6 +18,10 @@ async function showSurvey(page: Page, surveyId: string) {
     { endpoint: collectorUrl(), siteKey: process.env.E2E_SITE_KEY ?? '', surveyId },
   );
   await expect(survey(page)).toBeVisible({ timeout: 8000 });
+  // A display is counted by the delivery chunk, which loads as the survey shows: a page left before
+  // it arrived (tens of ms; under CI's load, longer) has nothing to send. Wait for it, then a frame.
+  await page.waitForFunction(() => performance.getEntriesByType('resource').some((entry) => entry.name.includes('onepoint-ui-delivery')));
+  await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(resolve)));
 }
 
 const shownOf = async (surveyId: string) => (await createAdminClient({ endpoint: collectorUrl(), token: process.env.E2E_SECRET_KEY ?? '' }).stats({ surveyId })).shown;
