@@ -30,6 +30,9 @@ export function createSites(deps: { client: Pick<AdminClient, 'sites' | 'createS
   /** The site whose change was just saved, for a calm "saved" note. */
   const saved = signal<string | undefined>(undefined);
 
+  /** Sites made or changed since the list was last asked for (see `load`). */
+  let changedSince = new Map<string, SiteView>();
+
   const createOrigins = computed(() => parseOrigins(origins.value));
   const editParsed = computed(() => parseOrigins(editOrigins.value));
 
@@ -54,10 +57,13 @@ export function createSites(deps: { client: Pick<AdminClient, 'sites' | 'createS
     saveFailure: save.failure,
     saved,
     async load() {
+      changedSince = new Map();
       const answer = await load.run(() => client.sites());
       if (!answer) return;
+      // A site made or changed here while the list was on its way is newer than the list's copy.
+      const local = changedSince;
       batch(() => {
-        items.value = answer;
+        items.value = [...answer.map((site) => local.get(site.id) ?? site), ...[...local.values()].filter((site) => !answer.some((one) => one.id === site.id))];
         loaded.value = true;
       });
     },
@@ -69,6 +75,7 @@ export function createSites(deps: { client: Pick<AdminClient, 'sites' | 'createS
       if (parsed.problems.length > 0 || parsed.origins.length === 0 || parsed.tooMany || name.value.trim() === '') return;
       const answer = await create.run(() => client.createSite({ name: name.value.trim(), origins: parsed.origins }));
       if (!answer) return;
+      changedSince.set(answer.site.id, answer.site);
       batch(() => {
         items.value = [...items.value, answer.site];
         created.value = answer;
@@ -114,6 +121,7 @@ export function createSites(deps: { client: Pick<AdminClient, 'sites' | 'createS
       }
       const answer = await save.run(() => client.updateSite(id, change));
       if (!answer) return;
+      changedSince.set(answer.id, answer);
       batch(() => {
         items.value = items.value.map((item) => (item.id === answer.id ? answer : item));
         editing.value = undefined;

@@ -60,6 +60,26 @@ describe('sites', () => {
     expect(sites.created.value).toBeUndefined();
   });
 
+  it('a site made or changed while the list is on its way stays in the list it brings', async () => {
+    const listed = deferred<ReturnType<typeof site>[]>();
+    const sites = createSites({ client: client({ sites: () => listed.promise }) });
+    const loading = sites.load();
+    sites.name.value = 'Blog';
+    sites.origins.value = 'https://blog.example';
+    await sites.create();
+    // The list was read before the site was made: it has only the first one, as it was then.
+    listed.resolve([site(), site({ id: 'site-3', name: 'Docs' })]);
+    await loading;
+    expect(sites.items.value.map((item) => [item.id, item.name])).toEqual([
+      ['site-1', site().name],
+      ['site-3', 'Docs'],
+      ['site-2', 'Blog'],
+    ]);
+    // Read again later, the collector's list is the list.
+    await sites.load();
+    expect(sites.items.value.map((item) => item.id)).toEqual(['site-1', 'site-3']);
+  });
+
   it('a refused create is its failure and keeps what was typed', async () => {
     const sites = createSites({ client: client({ createSite: () => Promise.reject(httpError(403, 'forbidden')) }) });
     sites.name.value = 'Blog';
