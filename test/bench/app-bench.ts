@@ -16,11 +16,11 @@ import { performance } from 'node:perf_hooks';
 import pino from 'pino';
 import { openAccounts } from '../../server/accounts.ts';
 import { startCollector } from '../../server/collector.ts';
-import { migrate, MIGRATIONS } from '../../server/db/migrations.ts';
+import { migrate } from '../../server/db/migrations.ts';
 import { sqliteDriver } from '../../server/db/sqlite-driver.ts';
 import { chromiumLaunchOptions } from '../helpers/chromium.ts';
 import { freshDatabase } from '../helpers/collector.ts';
-import { benchRowsSql, START } from './bench-responses.ts';
+import { BENCH_SITE, storeRowsOfThen } from './bench-engines.ts';
 
 const ROWS = Number(process.env.BENCH_ROWS ?? 1_000_000);
 const RUNS = Math.max(20, Number(process.env.BENCH_RUNS ?? 25));
@@ -28,9 +28,8 @@ const WARM_UPS = 2;
 const GOAL_MS = 200;
 /** However slow a screen is, one wait ends here (and the run counts as missed). */
 const WAIT_MS = 30_000;
-const SITE_ID = 'bench-site';
 /** Migration 7 gives a site stored before it the team `team_<site id>`. */
-const TEAM_ID = `team_${SITE_ID}`;
+const TEAM_ID = `team_${BENCH_SITE}`;
 const ADMIN = { email: 'bench.admin@bench.example', name: 'Bench Admin', password: 'violet tractor sings at dawn' };
 
 /**
@@ -124,10 +123,7 @@ async function buildDatabase(): Promise<{ url: string; drop(): Promise<void> }> 
   const database = await freshDatabase('sqlite');
   const driver = sqliteDriver(database.url.replace(/^file:/, ''));
   const started = performance.now();
-  // Stored before migration 6 (its backfill indexes them) and 7 (which gives the site its team), as an upgrade would.
-  await migrate(driver, MIGRATIONS.filter((migration) => migration.version < 6));
-  await driver.run("INSERT INTO sites (id, name, public_key, secret_hash, origins, created_at) VALUES (?, 'Bench', 'pk_bench', 'none', '[\"https://shop.example\"]', ?)", [SITE_ID, START]);
-  await driver.run(benchRowsSql('sqlite', SITE_ID, ROWS));
+  await storeRowsOfThen(driver, 'sqlite', ROWS);
   await migrate(driver);
   await driver.run("INSERT INTO responses_fts (responses_fts) VALUES ('optimize')");
   await driver.run('ANALYZE');

@@ -7,13 +7,12 @@
 // BENCH_EXPLAIN=1 prints each query's plan; BENCH_ENGINES=sqlite (or postgres) runs one engine.
 import { performance } from 'node:perf_hooks';
 import type { Driver, SqlValue } from '../../server/db/driver.ts';
-import { migrate, MIGRATIONS } from '../../server/db/migrations.ts';
-import { postgresDriver } from '../../server/db/postgres-driver.ts';
-import { sqliteDriver } from '../../server/db/sqlite-driver.ts';
+import { migrate } from '../../server/db/migrations.ts';
 import { createStore } from '../../server/store.ts';
 import type { ResponseFilters } from '../../server/store.ts';
-import { freshDatabase, type Engine } from '../helpers/collector.ts';
-import { benchRowsSql, DAY, START } from './bench-responses.ts';
+import type { Engine } from '../helpers/collector.ts';
+import { BENCH_SITE, benchEngines, onEachEngine, printTable, quantiles, storeRowsOfThen } from './bench-engines.ts';
+import { DAY, START } from './bench-responses.ts';
 
 const ROWS = Number(process.env.BENCH_ROWS ?? 1_000_000);
 const RUNS = 20;
@@ -22,7 +21,6 @@ const NOW = START + 365 * DAY;
 
 const HIT_WORD = 'refund';
 const MISS_WORD = 'zyzzyva';
-const rowsSql = (engine: Engine, siteId: string) => benchRowsSql(engine, siteId, ROWS);
 
 const CASES: [string, ResponseFilters][] = [
   ['no filter', {}],
@@ -58,15 +56,11 @@ interface Timing {
 
 async function measure(engine: Engine, driver: Driver): Promise<Map<string, Timing>> {
   const started = performance.now();
-  await migrate(driver, MIGRATIONS.filter((migration) => migration.version < 6));
-  // The site as the collector of then stored it (no teams yet): migration 7 gives it its team.
-  const siteId = 'bench-site';
-  await driver.run("INSERT INTO sites (id, name, public_key, secret_hash, origins, created_at) VALUES (?, 'Bench', 'pk_bench', 'none', '[\"https://shop.example\"]', ?)", [siteId, START]);
-  await driver.run(rowsSql(engine, siteId));
+  await storeRowsOfThen(driver, engine, ROWS);
   const filled = performance.now();
   await migrate(driver);
   const store = createStore(driver, () => NOW);
-  const site = { id: siteId };
+  const site = { id: BENCH_SITE };
   if (engine === 'sqlite') {
     await driver.run("INSERT INTO responses_fts (responses_fts) VALUES ('optimize')");
     await driver.run('ANALYZE');
@@ -84,14 +78,13 @@ async function measure(engine: Engine, driver: Driver): Promise<Map<string, Timi
       if (run >= 2) times.push(took); // two warm-up runs: statement cache, pages
       rows = page.items.length;
     }
-    times.sort((a, b) => a - b);
     const { sql, params } = await listSql(site.id, filters);
     const [count] = !sql ? [{ n: 0 }] : await driver.all(sql.replace(/^SELECT \* FROM responses WHERE id IN \((.*) ORDER BY .* LIMIT \?\) ORDER BY .*$/s, 'SELECT COUNT(*) AS n FROM ($1) AS page'), params.slice(0, -1));
     if (process.env.BENCH_EXPLAIN && sql) {
       const plan = await driver.all(`${engine === 'sqlite' ? 'EXPLAIN QUERY PLAN' : 'EXPLAIN'} ${sql}`, params);
       console.log(`${label}:\n  ${plan.map((row) => String(row.detail ?? row['QUERY PLAN'])).join('\n  ')}`);
     }
-    results.set(label, { p50: times[Math.floor(RUNS / 2)] ?? NaN, p95: times[Math.ceil(RUNS * 0.95) - 1] ?? NaN, rows, matching: Number(count?.n ?? 0) });
+    results.set(label, { ...quantiles(times), rows, matching: Number(count?.n ?? 0) });
   }
   await store.close();
   return results;
@@ -113,34 +106,12 @@ async function measure(engine: Engine, driver: Driver): Promise<Map<string, Timi
   }
 }
 
-const engines: Engine[] = (['sqlite', ...(process.env.BENCH_POSTGRES_URL || process.env.ONEPOINT_TEST_POSTGRES_URL ? (['postgres'] as const) : [])] as const).filter(
-  (engine) => !process.env.BENCH_ENGINES || process.env.BENCH_ENGINES.split(',').includes(engine),
-);
-const table = new Map<Engine, Map<string, Timing>>();
-for (const engine of engines) {
-  if (engine === 'postgres' && process.env.BENCH_POSTGRES_URL) process.env.ONEPOINT_TEST_POSTGRES_URL = process.env.BENCH_POSTGRES_URL;
-  const database = await freshDatabase(engine);
-  const driver = engine === 'sqlite' ? sqliteDriver(database.url.replace(/^file:/, '')) : postgresDriver(database.url);
-  try {
-    table.set(engine, await measure(engine, driver));
-  } finally {
-    await database.drop();
-  }
-}
-if (!engines.includes('postgres')) console.log('Postgres skipped: set BENCH_POSTGRES_URL');
-
-const fmt = (ms: number | undefined) => (ms === undefined ? '–' : ms.toFixed(1));
-console.log(`\nFirst page (50) of the list at ${ROWS.toLocaleString('en')} responses, ${RUNS} runs each; goal p95 < ${GOAL_MS} ms.\n`);
-console.log(`| case | matching | ${engines.map((e) => `${e} p50 | ${e} p95`).join(' | ')} |`);
-console.log(`|---|---:|${engines.map(() => '---:|---:').join('|')}|`);
-const misses: string[] = [];
-for (const [label] of CASES) {
-  const cells = engines.map((engine) => {
-    const timing = table.get(engine)?.get(label);
-    if (timing && timing.p95 >= GOAL_MS) misses.push(`${label} (${engine}, p95 ${fmt(timing.p95)} ms)`);
-    return `${fmt(timing?.p50)} | ${fmt(timing?.p95)}`;
-  });
-  const matching = table.get(engines[0] ?? 'sqlite')?.get(label)?.matching ?? 0;
-  console.log(`| ${label} | ${matching.toLocaleString('en')} | ${cells.join(' | ')} |`);
-}
-console.log(misses.length ? `\nMissed the goal: ${misses.join('; ')}` : `\nEvery case: p95 < ${GOAL_MS} ms.`);
+const table = await onEachEngine(benchEngines(), measure);
+printTable({
+  title: `First page (50) of the list at ${ROWS.toLocaleString('en')} responses, ${RUNS} runs each; goal p95 < ${GOAL_MS} ms.`,
+  countHeader: 'matching',
+  labels: CASES.map(([label]) => label),
+  table,
+  count: (timing) => timing.matching,
+  goalMs: GOAL_MS,
+});

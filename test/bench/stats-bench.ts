@@ -9,12 +9,11 @@
 import { performance } from 'node:perf_hooks';
 import type { Driver } from '../../server/db/driver.ts';
 import { migrate, MIGRATIONS } from '../../server/db/migrations.ts';
-import { postgresDriver } from '../../server/db/postgres-driver.ts';
-import { sqliteDriver } from '../../server/db/sqlite-driver.ts';
 import { createStore } from '../../server/store.ts';
 import type { StatsFilters } from '../../server/responses/stats-filters.ts';
-import { freshDatabase, type Engine } from '../helpers/collector.ts';
-import { benchRowsSql, DAY, START } from './bench-responses.ts';
+import type { Engine } from '../helpers/collector.ts';
+import { BENCH_SITE, benchEngines, onEachEngine, printTable, quantiles, storeRowsOfThen } from './bench-engines.ts';
+import { DAY, START } from './bench-responses.ts';
 
 const ROWS = Number(process.env.BENCH_ROWS ?? 1_000_000);
 const RUNS = 20;
@@ -53,11 +52,7 @@ interface Timing {
 
 async function measure(engine: Engine, driver: Driver): Promise<Map<string, Timing>> {
   const started = performance.now();
-  await migrate(driver, MIGRATIONS.filter((migration) => migration.version < 6));
-  // The site as the collector of then stored it (no teams yet): migration 7 gives it its team.
-  const siteId = 'bench-site';
-  await driver.run("INSERT INTO sites (id, name, public_key, secret_hash, origins, created_at) VALUES (?, 'Bench', 'pk_bench', 'none', '[\"https://shop.example\"]', ?)", [siteId, START]);
-  await driver.run(benchRowsSql(engine, siteId, ROWS));
+  await storeRowsOfThen(driver, engine, ROWS);
   await migrate(driver, MIGRATIONS.filter((migration) => migration.version < 15));
   for (const sql of statusNotesSql()) await driver.run(sql);
   const filled = performance.now();
@@ -73,46 +68,23 @@ async function measure(engine: Engine, driver: Driver): Promise<Map<string, Timi
     let responses = 0;
     for (let run = 0; run < RUNS + 2; run++) {
       const at = performance.now();
-      const stats = await store.stats([siteId], filters, 'week');
+      const stats = await store.stats([BENCH_SITE], filters, 'week');
       const took = performance.now() - at;
       if (run >= 2) times.push(took); // two warm-up runs: statement cache, pages
       responses = stats.summary.total;
     }
-    times.sort((a, b) => a - b);
-    results.set(label, { p50: times[Math.floor(RUNS / 2)] ?? NaN, p95: times[Math.ceil(RUNS * 0.95) - 1] ?? NaN, responses });
+    results.set(label, { ...quantiles(times), responses });
   }
   await store.close();
   return results;
 }
 
-const engines: Engine[] = (['sqlite', ...(process.env.BENCH_POSTGRES_URL || process.env.ONEPOINT_TEST_POSTGRES_URL ? (['postgres'] as const) : [])] as const).filter(
-  (engine) => !process.env.BENCH_ENGINES || process.env.BENCH_ENGINES.split(',').includes(engine),
-);
-const table = new Map<Engine, Map<string, Timing>>();
-for (const engine of engines) {
-  if (engine === 'postgres' && process.env.BENCH_POSTGRES_URL) process.env.ONEPOINT_TEST_POSTGRES_URL = process.env.BENCH_POSTGRES_URL;
-  const database = await freshDatabase(engine);
-  const driver = engine === 'sqlite' ? sqliteDriver(database.url.replace(/^file:/, '')) : postgresDriver(database.url);
-  try {
-    table.set(engine, await measure(engine, driver));
-  } finally {
-    await database.drop();
-  }
-}
-if (!engines.includes('postgres')) console.log('Postgres skipped: set BENCH_POSTGRES_URL');
-
-const fmt = (ms: number | undefined) => (ms === undefined ? '–' : ms.toFixed(1));
-console.log(`\nGET /v1/stats (interval week) at ${ROWS.toLocaleString('en')} responses, ${RUNS} runs each; goal p95 < ${GOAL_MS} ms.\n`);
-console.log(`| case | responses | ${engines.map((e) => `${e} p50 | ${e} p95`).join(' | ')} |`);
-console.log(`|---|---:|${engines.map(() => '---:|---:').join('|')}|`);
-const misses: string[] = [];
-for (const [label] of CASES) {
-  const cells = engines.map((engine) => {
-    const timing = table.get(engine)?.get(label);
-    if (timing && timing.p95 >= GOAL_MS) misses.push(`${label} (${engine}, p95 ${fmt(timing.p95)} ms)`);
-    return `${fmt(timing?.p50)} | ${fmt(timing?.p95)}`;
-  });
-  const responses = table.get(engines[0] ?? 'sqlite')?.get(label)?.responses ?? 0;
-  console.log(`| ${label} | ${responses.toLocaleString('en')} | ${cells.join(' | ')} |`);
-}
-console.log(misses.length ? `\nMissed the goal: ${misses.join('; ')}` : `\nEvery case: p95 < ${GOAL_MS} ms.`);
+const table = await onEachEngine(benchEngines(), measure);
+printTable({
+  title: `GET /v1/stats (interval week) at ${ROWS.toLocaleString('en')} responses, ${RUNS} runs each; goal p95 < ${GOAL_MS} ms.`,
+  countHeader: 'responses',
+  labels: CASES.map(([label]) => label),
+  table,
+  count: (timing) => timing.responses,
+  goalMs: GOAL_MS,
+});
