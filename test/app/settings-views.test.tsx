@@ -1,14 +1,10 @@
 // @vitest-environment happy-dom
-import { signal } from '@preact/signals-core';
-import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
+import { cleanup, fireEvent, screen, waitFor } from '@testing-library/preact';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createRouter } from '../../app/models/router.ts';
-import { createSession } from '../../app/models/session.ts';
-import { App } from '../../app/views/app.tsx';
-import { Context, type AppContext } from '../../app/views/context.ts';
 import type { AdminClient, Role, SiteView } from '../../sdk/index.ts';
 import { makeMe } from '../helpers/team-fixtures.ts';
-import { fakeClient, fakeHistory } from './fake-client.ts';
+import { fakeClient } from './fake-client.ts';
+import { renderApp } from './render-app.tsx';
 import { recorder } from './fakes.ts';
 
 // The Settings screen over its real models, with a fake client.
@@ -20,15 +16,7 @@ const team = makeMe().team;
 async function renderSettings(role: Role, overrides: Partial<AdminClient> = {}) {
   const copied: string[] = [];
   const client = fakeClient({ me: async () => makeMe({ role }), team: async () => team, sites: async () => [shop], ...overrides });
-  const history = fakeHistory('/settings');
-  const session = createSession({ client });
-  const context: AppContext = { client, session, router: createRouter(history.port), platform: { copyText: async (text) => void copied.push(text), now: () => Date.parse('2026-11-22T12:00:00Z') }, signInEmail: signal('') };
-  render(
-    <Context.Provider value={context}>
-      <App />
-    </Context.Provider>,
-  );
-  await session.load();
+  const { history } = await renderApp('/settings', client, copied);
   await screen.findByRole('heading', { level: 1, name: 'Settings' });
   return { history, copied };
 }
