@@ -10,18 +10,24 @@ import { ErrorNote } from './notice.tsx';
 export function lazy<P extends object>(load: () => Promise<ComponentType<P>>): ComponentType<P> & { preload(): void } {
   let loaded: ComponentType<P> | undefined;
   let loading: Promise<ComponentType<P>> | undefined;
+  /** The screen's code, fetched once; a failure is forgotten, so a later visit tries again (a deploy replaced the chunk, the network blinked). */
+  const fetchScreen = () =>
+    (loading ??= load().then(
+      (found) => (loaded = found),
+      (error: unknown) => {
+        loading = undefined;
+        throw error;
+      },
+    ));
   const screen = function LazyScreen(props: P) {
     const [component, setComponent] = useState<ComponentType<P> | undefined>(() => loaded);
     const [failed, setFailed] = useState(false);
     useEffect(() => {
       if (component) return;
       let live = true;
-      (loading ??= load().then((found) => (loaded = found))).then(
+      fetchScreen().then(
         (found) => live && setComponent(() => found),
-        () => {
-          loading = undefined; // a later visit tries again (a deploy replaced the chunk, the network blinked)
-          if (live) setFailed(true);
-        },
+        () => live && setFailed(true),
       );
       return () => {
         live = false;
@@ -34,9 +40,6 @@ export function lazy<P extends object>(load: () => Promise<ComponentType<P>>): C
   };
   return Object.assign(screen, {
     /** Fetches the screen's code ahead of its first showing (a failure is retried when it shows). */
-    preload() {
-      loading ??= load().then((found) => (loaded = found));
-      loading.catch(() => (loading = undefined));
-    },
+    preload: () => void fetchScreen().catch(() => undefined),
   });
 }
