@@ -1,4 +1,4 @@
-import { listQuerySchema, type ListQuery } from '../../sdk/index.ts';
+import { listQuerySchema, TRAIT_PREFIX, type ListQuery } from '../../sdk/index.ts';
 
 /** The inbox's filters as a link carries them: list query parameters, text (`segment=passive`, `trait.plan=pro`). */
 export type FilterParams = Readonly<Record<string, string>>;
@@ -38,3 +38,12 @@ export function withParam(params: FilterParams, name: string, value: string | un
   else next[name] = value;
   return next;
 }
+
+/** How many filters `params` set: every list parameter but the order. */
+export const filtersOn = (params: FilterParams): number => Object.keys(params).filter((name) => name !== 'sort').length;
+
+/** The filters the inbox keeps under "More filters" (a trait is `trait.KEY`): what a team reaches for less often than search, segment, status and owner. */
+const MORE_FILTERS: ReadonlySet<string> = new Set(['scoreMin', 'scoreMax', 'hasComment', 'contactable', 'identified', 'driver', 'from', 'to', 'overdue']);
+
+/** How many of the "More filters" `params` set. */
+export const moreFiltersOn = (params: FilterParams): number => Object.keys(params).filter((name) => MORE_FILTERS.has(name) || name.startsWith(TRAIT_PREFIX)).length;

@@ -1,6 +1,7 @@
 import { useId, useState } from 'preact/hooks';
 import type { Member } from '../../sdk/index.ts';
 import type { Inbox } from '../models/inbox.ts';
+import { moreFiltersOn } from '../models/inbox-query.ts';
 import { useValue } from './use-value.ts';
 import { STATUS_WORDS } from './words.ts';
 
@@ -9,9 +10,6 @@ const TRISTATE = [
   ['true', 'Yes'],
   ['false', 'No'],
 ] as const;
-
-/** The filters under "More filters": what a team reaches for less often than search, segment, status and owner. */
-const MORE_FILTERS = ['trait', 'scoreMin', 'scoreMax', 'hasComment', 'contactable', 'identified', 'driver', 'from', 'to', 'overdue'] as const;
 
 /**
  * The inbox's filters, each a labelled control: search, segment, status, owner and order in one
@@ -39,9 +37,9 @@ export function InboxFilters(props: { inbox: Inbox; members: Member[]; searchRef
     </div>
   );
   // "More filters" opens by itself when one of them is on (a link, a view), so nothing filters unseen.
-  const [open, setOpen] = useState(() => MORE_FILTERS.some((name) => params[name] !== undefined) || traitName !== undefined);
+  const [open, setOpen] = useState(() => moreFiltersOn(params) > 0);
   const scores = [['', 'Any'], ...Array.from({ length: 11 }, (_, score) => [String(score), String(score)] as const)] as const;
-  const more = MORE_FILTERS.filter((name) => params[name] !== undefined || (name === 'trait' && traitName !== undefined)).length;
+  const more = moreFiltersOn(params);
   return (
     <form
       class="filters"

@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { ResponseRecord } from '../../sdk/index.ts';
 import { createInbox, type Inbox } from '../models/inbox.ts';
+import { filtersOn } from '../models/inbox-query.ts';
 import { createMembers } from '../models/members.ts';
 import { useApp } from './context.ts';
 import { LinkToChange } from './changes-link.tsx';
@@ -60,7 +61,7 @@ export function InboxScreen(props: { query?: Record<string, string> }) {
   const role = useValue(useApp().session.me)?.role;
   const memberList = useValue(members.items);
   const narrow = useNarrow();
-  const [filtersOpen, setFiltersOpen] = useState(() => Object.keys(props.query ?? {}).some((name) => name !== 'sort'));
+  const [filtersOpen, setFiltersOpen] = useState(() => filtersOn(props.query ?? {}) > 0);
   const searchRef = useRef<HTMLInputElement | null>(null);
   const listRef = useRef<HTMLDivElement | null>(null);
   const open = (record: ResponseRecord) => router.go({ screen: 'response', id: record.id, ...(Object.keys(params).length ? { query: params } : {}) });
@@ -89,7 +90,7 @@ export function InboxScreen(props: { query?: Record<string, string> }) {
   }, [inbox, params]);
 
   // On a phone the filters fold away under "Filters" (open while one is on), so the list is near the top.
-  const active = Object.keys(params).filter((name) => name !== 'sort').length;
+  const active = filtersOn(params);
   const panel = (
     <>
       <InboxFilters inbox={inbox} members={memberList} searchRef={searchRef} />

@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import { createInbox, type Ticker } from '../../app/models/inbox.ts';
-import { toListQuery } from '../../app/models/inbox-query.ts';
+import { filtersOn, moreFiltersOn, toListQuery } from '../../app/models/inbox-query.ts';
 import { createPlaybookEditor, stepIdFor } from '../../app/models/playbook-editor.ts';
 import { createResponse, isOverdue, tickedSteps } from '../../app/models/response.ts';
 import type { ListQuery, SavedView } from '../../sdk/index.ts';
@@ -23,6 +23,12 @@ const manualTicker = () => {
 };
 
 describe('inbox query from a link', () => {
+  it('counts the filters that are on, and those kept under "More filters" (a trait once)', () => {
+    const params = { segment: 'passive', sort: 'score', scoreMin: '7', 'trait.plan': 'pro', overdue: 'true' };
+    expect([filtersOn(params), moreFiltersOn(params)]).toEqual([4, 3]);
+    expect([filtersOn({ sort: 'due' }), moreFiltersOn({ q: 'refund', owner: 'me' })]).toEqual([0, 0]);
+  });
+
   it('keeps what the collector reads, drops what it would refuse, and paging', () => {
     expect(toListQuery({ segment: 'passive', 'trait.plan': 'pro', sort: 'score', limit: '3', cursor: 'x' })).toEqual({ query: { segment: 'passive', trait: { key: 'plan', value: 'pro' }, sort: 'score' }, dropped: [] });
     expect(toListQuery({ segment: 'fans', scoreMin: 'ten', overdue: 'true' })).toEqual({ query: { overdue: true }, dropped: ['segment', 'scoreMin'] });
