@@ -2,9 +2,6 @@ import { INBOX_PAGE_SIZE, type AdminClient, type ListQuery, type ResponsePage } 
 import { toListQuery } from './inbox-query.ts';
 import type { Route } from './router.ts';
 
-/** The inbox's page size: what the first page is asked for with (the collector preloads it), and what the inbox asks. */
-export const INBOX_PAGE = INBOX_PAGE_SIZE;
-
 /** The inbox's first page, asked for as the app started; the first inbox of the same request takes it. */
 export interface FirstPage {
   /** Settles once the page has come or could not be read (at once when the address is not the inbox's). */
@@ -24,7 +21,7 @@ export interface FirstPage {
  */
 export function firstInboxPage(client: Pick<AdminClient, 'list'>, route: Route): FirstPage {
   if (route.screen !== 'inbox') return { settled: Promise.resolve(), takeNow: () => undefined, take: async () => undefined };
-  const request: ListQuery = { ...toListQuery(route.query ?? {}).query, limit: INBOX_PAGE };
+  const request: ListQuery = { ...toListQuery(route.query ?? {}).query, limit: INBOX_PAGE_SIZE };
   const key = JSON.stringify(request);
   let taken = false;
   let came: ResponsePage | undefined;

@@ -1,6 +1,6 @@
 import { batch, computed, signal } from '@preact/signals-core';
-import type { AdminClient, ResponsePage, ResponseRecord, SavedView, StatsSummary } from '../../sdk/index.ts';
-import { INBOX_PAGE, type FirstPage } from './first-page.ts';
+import { INBOX_PAGE_SIZE, type AdminClient, type ResponsePage, type ResponseRecord, type SavedView, type StatsSummary } from '../../sdk/index.ts';
+import type { FirstPage } from './first-page.ts';
 import { toListQuery, withParam, type FilterParams } from './inbox-query.ts';
 import { createTask } from './task.ts';
 
@@ -33,7 +33,7 @@ export interface InboxDeps {
  */
 export function createInbox(deps: InboxDeps) {
   const { client } = deps;
-  const limit = deps.limit ?? INBOX_PAGE;
+  const limit = deps.limit ?? INBOX_PAGE_SIZE;
   const params = signal<Record<string, string>>({ ...deps.params });
   const records = signal<ResponseRecord[]>([]);
   const nextCursor = signal<string | null>(null);
