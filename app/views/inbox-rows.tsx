@@ -25,7 +25,7 @@ export function InboxRows(props: RowsProps) {
 
 function Table(props: RowsProps) {
   return (
-    <table class="wide-only">
+    <table>
       <thead>
         <tr>
           <th scope="col">Score</th>
@@ -66,7 +66,7 @@ function Table(props: RowsProps) {
 
 function Cards(props: RowsProps) {
   return (
-    <ul class="cards narrow-only">
+    <ul class="cards">
       {props.records.map((record, index) => (
         <li key={record.id} class={`card response-card${index === props.selected ? ' selected' : ''}`} data-id={record.id} data-index={index}>
           <p class="card-top">
