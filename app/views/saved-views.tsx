@@ -1,4 +1,4 @@
-import { useEffect, useId, useRef, useState } from 'preact/hooks';
+import { useId, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import type { SavedView } from '../../sdk/index.ts';
 import type { Inbox } from '../models/inbox.ts';
 import { useApp } from './context.ts';
@@ -75,7 +75,11 @@ function RenameView(props: { inbox: Inbox; view: SavedView; onDone: () => void }
   const [name, setName] = useState(props.view.name);
   const id = useId();
   const field = useRef<HTMLInputElement | null>(null);
-  useEffect(() => field.current?.select(), []);
+  // Before the first paint: keys typed right after "Rename" land in the field, not before it.
+  useLayoutEffect(() => {
+    field.current?.focus();
+    field.current?.select();
+  }, []);
   const done = props.onDone;
   return (
     <form
