@@ -206,6 +206,34 @@ for (const colorScheme of ['light', 'dark'] as const) {
   });
 }
 
+test('a saved view: the current filters saved, renamed by keyboard, opened, deleted', async ({ page }) => {
+  await signInAs(page, 'inbox');
+  await page.goto(tagged('&segment=detractor'));
+  await expect(row(page, seeded.detractor)).toBeVisible();
+  const name = `Angry ${TAG}`;
+  await page.getByLabel('Save these filters as').fill(name);
+  await page.getByRole('button', { name: 'Save view' }).click();
+  const views = page.getByRole('navigation', { name: 'Saved views' });
+  await expect(views.getByRole('button', { name: new RegExp(`^${name} 2$`) })).toHaveAttribute('aria-pressed', 'true');
+  await views.getByRole('button', { name: `Rename the view ${name}` }).focus();
+  await page.keyboard.press('Enter');
+  const field = page.getByLabel(`New name for ${name}`);
+  await expect(field).toBeFocused();
+  expect(await axe(page)).toEqual([]);
+  await page.keyboard.press('Escape');
+  await expect(views.getByRole('button', { name: `Rename the view ${name}` })).toBeFocused();
+  await page.keyboard.press('Enter');
+  await page.keyboard.type(`Detractors ${TAG}`); // the field opens with its name selected: typing replaces it
+  await page.keyboard.press('Enter');
+  await expect(views.getByRole('button', { name: `Rename the view Detractors ${TAG}` })).toBeFocused();
+  await page.goto(appUrl('/inbox'));
+  await views.getByRole('button', { name: new RegExp(`^Detractors ${TAG}`) }).click();
+  await expect(page).toHaveURL(/segment=detractor/);
+  await expect(row(page, seeded.detractor)).toBeVisible();
+  await views.getByRole('button', { name: `Delete the view Detractors ${TAG}` }).click();
+  await expect(views.getByRole('button', { name: new RegExp(`^Detractors ${TAG}`) })).toHaveCount(0);
+});
+
 test('the page preloads who is signed in and the first page, and the app uses each once', async ({ page }) => {
   const warnings: string[] = [];
   page.on('console', (message) => void (message.type() === 'warning' && warnings.push(message.text())));
